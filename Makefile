@@ -1,0 +1,48 @@
+# Bronpunt: `make run` sets up and serves the blog with demo content; `make test` sets up and runs the checks.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format messages setup clean bench
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt scripts/find-python
+	@python=$$(./scripts/find-python) || exit 1; \
+	  echo "Using $$python ($$($$python --version))"; \
+	  [ -x $(PY) ] || $$python -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+setup: $(VENV)/.installed messages
+
+# Compiles the .po catalogues when GNU gettext is present; the compiled .mo files are committed too.
+messages: $(VENV)/.installed
+	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv -v 0; \
+	  else echo "msgfmt not found: using the committed .mo files"; fi
+
+run: export DJANGO_DEBUG ?= true
+run: setup
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --no-input -v 0
+	@echo "Serving Bronpunt on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: setup lint
+	$(PY) manage.py makemigrations --check --dry-run -v 0
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

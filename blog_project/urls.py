@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="posts:list", permanent=True), name="root"),
+    path("blog/", include("posts.urls")),
+    path("series/", include("series.urls")),
+    path("sources/", include("sources.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("markdownx/", include("markdownx.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

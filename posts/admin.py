@@ -1,0 +1,140 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from markdownx.models import MarkdownxField
+from markdownx.widgets import AdminMarkdownxWidget
+from simple_history.admin import SimpleHistoryAdmin
+
+from posts.forms import PostAdminForm
+from posts.models import Author, Post, Tag
+from series.admin import SeriesEntryInline
+from sources.admin import CitationInline
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "key", "title", "post_count"]
+    search_fields = ["name", "key", "title"]
+    prepopulated_fields = {"key": ["name"]}
+    autocomplete_fields = ["user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(post_count=Count("posts", distinct=True))
+
+    @admin.display(description=_("articles"), ordering="post_count")
+    def post_count(self, obj: Author) -> int:
+        return obj.post_count
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "post_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(post_count=Count("posts", distinct=True))
+
+    @admin.display(description=_("articles"), ordering="post_count")
+    def post_count(self, obj: Tag) -> int:
+        return obj.post_count
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("live", _("Visible to visitors")),
+            ("scheduled", _("Scheduled")),
+            ("draft", _("Draft")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Post.Status.PUBLISHED)
+        return {
+            "live": published.filter(publish_at__lte=now),
+            "scheduled": published.filter(publish_at__gt=now),
+            "draft": queryset.filter(status=Post.Status.DRAFT),
+        }.get(self.value(), queryset)
+
+
+@admin.register(Post)
+class PostAdmin(SimpleHistoryAdmin):
+    form = PostAdminForm
+    list_display = ["title", "publication_state", "publish_at", "unlisted", "series_part"]
+    list_filter = [PublicationFilter, "status", "unlisted", "tags", "authors"]
+    list_select_related = ["series_entry__series"]
+    search_fields = ["title", "slug", "body"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["authors", "tags"]
+    readonly_fields = ["reading_minutes", "word_count", "created_at", "updated_at"]
+    formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+    inlines = [SeriesEntryInline, CitationInline]
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "body"]}),
+        (_("Publication"), {"fields": ["status", "publish_at", "unlisted", "authors", "tags"]}),
+        (
+            _("Presentation"),
+            {"fields": ["description", "keywords", "cover_image", "cover_alt", "hide_toc"]},
+        ),
+        (
+            _("Facts"),
+            {
+                "fields": ["reading_minutes", "word_count", "created_at", "updated_at"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    @admin.display(description=_("state"), ordering="status")
+    def publication_state(self, obj: Post) -> str:
+        if obj.is_scheduled:
+            return _("Scheduled")
+        return obj.get_status_display()
+
+    @admin.display(description=_("series"), ordering="series_entry__series__title")
+    def series_part(self, obj: Post) -> str:
+        entry = getattr(obj, "series_entry", None)
+        return f"{entry.series} ({entry.position})" if entry else "—"
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        for warning in getattr(form, "body_warnings", []):
+            self.message_user(request, warning, messages.WARNING)
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
+    def publish(self, request, queryset) -> None:
+        count = 0
+        for post in queryset.exclude(status=Post.Status.PUBLISHED):
+            post.status = Post.Status.PUBLISHED
+            post.save(update_fields=["status", "updated_at"])
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(n)d article published.", "%(n)d articles published.", count) % {"n": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Turn the selected articles back into drafts"), permissions=["change"]
+    )
+    def unpublish(self, request, queryset) -> None:
+        count = 0
+        for post in queryset.filter(status=Post.Status.PUBLISHED):
+            post.status = Post.Status.DRAFT
+            post.save(update_fields=["status", "updated_at"])
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(n)d article is a draft again.", "%(n)d articles are drafts again.", count)
+            % {"n": count},
+            messages.SUCCESS,
+        )

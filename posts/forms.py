@@ -1,0 +1,50 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from posts.bodies import render_preview
+from posts.models import Post
+
+
+class PostAdminForm(forms.ModelForm):
+    """Refuses a body whose footnotes are broken; keeps warnings for the admin to show."""
+
+    class Meta:
+        model = Post
+        fields = [
+            "title",
+            "slug",
+            "body",
+            "status",
+            "publish_at",
+            "unlisted",
+            "authors",
+            "tags",
+            "description",
+            "keywords",
+            "cover_image",
+            "cover_alt",
+            "hide_toc",
+        ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.body_warnings: list[str] = []
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        rendered = render_preview(body)
+        errors = [p.message for p in rendered.problems if p.severity == "error"]
+        if errors:
+            raise forms.ValidationError(
+                [forms.ValidationError(message, code="footnote") for message in errors]
+            )
+        self.body_warnings = [p.message for p in rendered.problems if p.severity != "error"]
+        return body
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("cover_image") and not cleaned.get("cover_alt"):
+            self.add_error(
+                "cover_alt", _("Describe the cover image for readers who cannot see it.")
+            )
+        return cleaned

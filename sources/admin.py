@@ -1,0 +1,111 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from sources.models import Citation, Source, SourceAlias
+from sources.registry import merge_sources
+
+
+class CitationInline(admin.TabularInline):
+    """An article's notes, read-only: they are derived from its body on every save."""
+
+    model = Citation
+    extra = 0
+    fields = ["order", "label", "source", "text"]
+    readonly_fields = fields
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["publisher", "title", "url", "article_count", "citation_count"]
+    list_filter = ["publisher"]
+    search_fields = ["publisher", "title", "url"]
+    prepopulated_fields = {"slug": ["publisher", "title"]}
+    actions = ["merge"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                article_count=Count("citations__post", distinct=True),
+                citation_count=Count("citations", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("citing articles"), ordering="article_count")
+    def article_count(self, obj: Source) -> int:
+        return obj.article_count
+
+    @admin.display(description=_("notes"), ordering="citation_count")
+    def citation_count(self, obj: Source) -> int:
+        return obj.citation_count
+
+    @admin.action(description=_("Merge the selected sources into one"), permissions=["change"])
+    def merge(self, request, queryset):
+        sources = list(queryset)
+        if len(sources) < 2:
+            self.message_user(request, _("Select at least two sources to merge."), messages.ERROR)
+            return None
+        target_pk = request.POST.get("merge_target")
+        target = next((s for s in sources if str(s.pk) == target_pk), None)
+        if target is None:
+            return TemplateResponse(
+                request,
+                "admin/sources/source/merge.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Merge sources"),
+                    "sources": sources,
+                    "opts": self.model._meta,
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        moved = merge_sources(target, sources)
+        self.message_user(
+            request,
+            ngettext(
+                "Merged into “%(source)s”; %(n)d note now cites it.",
+                "Merged into “%(source)s”; %(n)d notes now cite it.",
+                moved,
+            )
+            % {"source": target, "n": moved},
+            messages.SUCCESS,
+        )
+        return None
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    """Browse-only: citations come from article bodies."""
+
+    list_display = ["post", "order", "label", "source"]
+    list_select_related = ["post", "source"]
+    list_filter = ["source__publisher"]
+    search_fields = ["label", "text", "post__title", "source__publisher", "source__title"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SourceAlias)
+class SourceAliasAdmin(admin.ModelAdmin):
+    list_display = ["key", "source"]
+    list_select_related = ["source"]
+    search_fields = ["key", "source__publisher", "source__title"]
+    autocomplete_fields = ["source"]
