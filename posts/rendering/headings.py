@@ -1,0 +1,79 @@
+"""Heading anchor ids, the heading list and the table of contents."""
+
+from collections.abc import Iterable
+
+from django.utils.text import slugify
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+
+from posts.rendering.results import Heading
+from posts.rendering.tokens import plain_text
+
+NOTES_HEADING_ID = "footnotes-heading"
+_RESERVED_PREFIXES = ("fn-", "fnref-")
+_MAX_SLUG = 80
+_TOC_LEVELS = (2, 3)
+
+
+def heading_slug(text: str) -> str:
+    """A readable ASCII anchor for a heading: ``Risico's en Één`` becomes ``risicos-en-een``."""
+    value = slugify(text.replace("'", "").replace("\u2019", ""))
+    if len(value) > _MAX_SLUG:
+        value = value[:_MAX_SLUG].rsplit("-", 1)[0]
+    value = value.strip("-_") or "section"
+    if value.startswith(_RESERVED_PREFIXES) or value == NOTES_HEADING_ID:
+        value = f"section-{value}"
+    return value
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def number_headings(tokens: list[Token]) -> list[Heading]:
+    """Demotes ``h1`` to ``h2``, gives every heading a unique id and returns them in order."""
+    used = {NOTES_HEADING_ID}
+    headings: list[Heading] = []
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        if token.tag == "h1":
+            token.tag = "h2"
+            if index + 2 < len(tokens) and tokens[index + 2].type == "heading_close":
+                tokens[index + 2].tag = "h2"
+        inline = tokens[index + 1] if index + 1 < len(tokens) else None
+        text = plain_text(inline.children) if inline is not None else ""
+        anchor = _unique(heading_slug(text), used)
+        token.attrSet("id", anchor)
+        headings.append(Heading(level=int(token.tag[1:]), id=anchor, text=text))
+    return headings
+
+
+def toc_html(headings: Iterable[Heading]) -> str:
+    """A nested ``<ol>`` of links to the h2 and h3 headings; empty for fewer than two."""
+    entries = [heading for heading in headings if heading.level in _TOC_LEVELS]
+    if len(entries) < 2:
+        return ""
+    parts = ["<ol>"]
+    item_open = in_sublist = False
+    for heading in entries:
+        link = f'<li><a href="#{escapeHtml(heading.id)}">{escapeHtml(heading.text)}</a>'
+        if heading.level == 3 and item_open:
+            parts.append("</li>" if in_sublist else "<ol>")
+            in_sublist = True
+        else:
+            if in_sublist:
+                parts.append("</li></ol>")
+                in_sublist = False
+            if item_open:
+                parts.append("</li>")
+            item_open = True
+        parts.append(link)
+    if in_sublist:
+        parts.append("</li></ol>")
+    parts.append("</li></ol>")
+    return "".join(parts)

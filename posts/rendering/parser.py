@@ -1,0 +1,50 @@
+"""The configured markdown-it parser shared by every render."""
+
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererProtocol
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
+
+from posts.rendering.admonitions import admonition_plugin
+from posts.rendering.highlight import render_fence
+from posts.rendering.notes import DETACHED_KEY, render_footnote_ref
+
+_EXTERNAL = ("http://", "https://", "//")
+
+
+def _render_link_open(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    token = tokens[idx]
+    if str(token.attrGet("href") or "").lower().startswith(_EXTERNAL):
+        token.attrSet("rel", "noopener noreferrer")
+    return self.renderToken(tokens, idx, options, env)  # type: ignore[attr-defined]
+
+
+def _render_heading_open(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    if env.get(DETACHED_KEY):
+        return f"<{tokens[idx].tag}>"
+    return self.renderToken(tokens, idx, options, env)  # type: ignore[attr-defined]
+
+
+def build_parser() -> MarkdownIt:
+    """CommonMark with raw HTML, GFM tables, strikethrough and autolinks, notes and admonitions."""
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(gfm_autolink_plugin)
+    md.use(footnote_plugin, inline=False, move_to_end=False, always_match_refs=True)
+    md.use(admonition_plugin)
+    md.add_render_rule("fence", render_fence)
+    md.add_render_rule("footnote_ref", render_footnote_ref)
+    md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("heading_open", _render_heading_open)
+    return md
+
+
+MARKDOWN = build_parser()

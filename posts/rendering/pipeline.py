@@ -1,0 +1,156 @@
+"""``render``: Markdown body in, sanitised HTML and everything derived from it out."""
+
+import math
+import re
+from collections.abc import Callable
+
+from django.utils.translation import gettext
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+from markdown_it.utils import EnvType
+
+from posts.rendering.footnotes import Note, extract_definitions, number_notes
+from posts.rendering.headings import NOTES_HEADING_ID, number_headings, toc_html
+from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, note_html, notes_section
+from posts.rendering.parser import MARKDOWN
+from posts.rendering.results import CitedSource, Footnote, Heading, Rendered
+from posts.rendering.sanitize import html_to_text, sanitize
+from posts.rendering.sources import parse_source
+from posts.rendering.summary import split_summary
+from posts.rendering.tokens import drop_empty_lists, plain_text
+
+SourceUrl = Callable[[CitedSource], str | None]
+
+WORDS_PER_MINUTE = 200
+_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
+_EMPTY = Rendered(
+    html="",
+    summary_html="",
+    summary_text="",
+    toc_html="",
+    headings=(),
+    footnotes=(),
+    text="",
+    word_count=0,
+    reading_minutes=0,
+    problems=(),
+)
+
+
+def _normalise(text: str) -> str:
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _adopt_trailing_heading(body: list[Token]) -> tuple[Token | None, list[Token]]:
+    """A level-2 heading that ends the body becomes the heading of the notes section."""
+    if (
+        len(body) >= 3
+        and body[-1].type == "heading_close"
+        and body[-3].type == "heading_open"
+        and body[-3].level == 0
+        and body[-3].tag in ("h1", "h2")
+    ):
+        return body[-2], body[:-3]
+    return None, body
+
+
+def _source(note: Note) -> CitedSource | None:
+    tokens = note.definition.tokens
+    if len(tokens) >= 2 and tokens[0].type == "paragraph_open":
+        return parse_source(tokens[1].children)
+    return None
+
+
+def _reading_minutes(words: int, html: str) -> int:
+    if not html:
+        return 0
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def _register_lookup(
+    sources: dict[str, CitedSource | None], source_url: SourceUrl | None
+) -> Callable[[Note], str | None]:
+    """Asks ``source_url`` once per distinct cited source."""
+    registered: dict[CitedSource, str | None] = {}
+
+    def register_url(note: Note) -> str | None:
+        cited = sources[note.label]
+        if cited is None or source_url is None:
+            return None
+        if cited not in registered:
+            registered[cited] = source_url(cited)
+        return registered[cited]
+
+    return register_url
+
+
+def _notes_html(
+    notes: list[Note],
+    env: EnvType,
+    heading: Token | None,
+    register_url: Callable[[Note], str | None],
+) -> str:
+    if not notes:
+        return ""
+    md = MARKDOWN
+    if heading is not None:
+        heading_html = md.renderer.renderInline(heading.children or [], md.options, env)
+    else:
+        heading_html = escapeHtml(gettext("Notes"))
+    return sanitize(notes_section(md, notes, env, heading_html, register_url))
+
+
+def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
+    """Renders a Markdown article body; pure, deterministic and never raising on odd input.
+
+    ``source_url`` maps a note's cited source to its page in our register (or None); when
+    given, each note whose source has a page links to it.
+    """
+    source = _normalise(text)
+    if not source.strip():
+        return _EMPTY
+    md = MARKDOWN
+    body, definitions = extract_definitions(md.parse(source, {}), source.split("\n"))
+    body, summary_tokens = split_summary(drop_empty_lists(body))
+    notes_heading, body = _adopt_trailing_heading(body) if definitions else (None, body)
+    headings = number_headings(body)
+    if notes_heading is not None:
+        headings.append(Heading(2, NOTES_HEADING_ID, plain_text(notes_heading.children)))
+    notes, problems = number_notes([*body, *filter(None, [notes_heading])], definitions)
+
+    env: EnvType = {NOTES_KEY: {note.label: note for note in notes}}
+    sources = {note.label: _source(note) for note in notes}
+    body_html = sanitize(md.renderer.render(body, md.options, env))
+    notes_html = _notes_html(notes, env, notes_heading, _register_lookup(sources, source_url))
+    summary_env = {**env, DETACHED_KEY: True}
+    summary_html = sanitize(md.renderer.render(summary_tokens, md.options, summary_env)).strip()
+    body_text = html_to_text(body_html)
+    word_count = len(_WORD.findall(body_text))
+    return Rendered(
+        html=body_html + notes_html,
+        summary_html=summary_html,
+        summary_text=html_to_text(summary_html),
+        toc_html=toc_html(headings),
+        headings=tuple(headings),
+        footnotes=tuple(
+            Footnote(
+                label=note.label,
+                number=note.number,
+                text=note.definition.text,
+                html=sanitize(note_html(md, note, env)).strip(),
+                ref_count=len(note.refs),
+                source=sources[note.label],
+            )
+            for note in notes
+        ),
+        text=f"{body_text} {html_to_text(notes_html)}".strip(),
+        word_count=word_count,
+        reading_minutes=_reading_minutes(word_count, body_html + notes_html),
+        problems=tuple(problems),
+    )
+
+
+def markdownify(text: str) -> str:
+    """The body HTML only, for django-markdownx's preview."""
+    return render(text).html

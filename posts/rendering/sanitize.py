@@ -1,0 +1,68 @@
+"""Sanitising HTML with nh3 and reducing it to plain text."""
+
+import html
+import re
+
+import nh3
+
+ALLOWED_TAGS = frozenset(
+    {
+        *("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong"),
+        *("code", "pre", "blockquote", "table", "thead", "tbody", "tfoot", "tr", "th", "td"),
+        *("caption", "img", "sup", "sub", "span", "div", "aside", "section", "del", "s"),
+        *("hr", "br", "details", "summary", "figure", "figcaption", "abbr"),
+    }
+)
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "role"},
+    "a": {"href", "title", "rel"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "ol": {"start", "reversed"},
+    "th": {"style", "colspan", "rowspan"},
+    "td": {"style", "colspan", "rowspan"},
+    "abbr": {"title"},
+    "details": {"open"},
+}
+_URL_ATTRIBUTES = frozenset({"href", "src"})
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
+_DATA_IMAGE = re.compile(r"data:image/[a-z0-9.+-]+[;,]")
+_WHITESPACE = re.compile(r"\s+")
+_NOT_TEXT = re.compile(
+    r'<sup class="footnote-ref">.*?</sup>|<a [^>]*class="footnote-(?:backref|source)"[^>]*>.*?</a>',
+    re.DOTALL,
+)
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute not in _URL_ATTRIBUTES:
+        return value
+    url = _IGNORED_IN_URLS.sub("", value).lower()
+    if not url.startswith("data:"):
+        return value
+    allowed = tag == "img" and attribute == "src" and _DATA_IMAGE.match(url)
+    return value if allowed else None
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    attribute_filter=_filter_attribute,
+    generic_attribute_prefixes={"aria-"},
+    url_schemes={"http", "https", "mailto", "tel", "data"},
+    filter_style_properties={"text-align"},
+    link_rel=None,
+)
+_TEXT_CLEANER = nh3.Cleaner(tags=set(), attributes={})
+
+
+def sanitize(fragment: str) -> str:
+    """The fragment with only the allowed tags, attributes and URL schemes left."""
+    return _CLEANER.clean(fragment) if fragment else ""
+
+
+def html_to_text(fragment: str) -> str:
+    """Readable text of sanitised HTML: no tags or note markers, entities decoded, one-spaced."""
+    if not fragment:
+        return ""
+    text = _TEXT_CLEANER.clean(_NOT_TEXT.sub("", fragment))
+    return _WHITESPACE.sub(" ", html.unescape(text)).strip()
