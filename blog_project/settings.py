@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "markdownx",
     "simple_history",
     "posts",
@@ -120,6 +121,8 @@ BLOG = {
         "BLOG_DESCRIPTION", default="Lange artikelen over AI en digitale overheid, met bronnen."
     ),
     "POSTS_PER_PAGE": env.int("BLOG_POSTS_PER_PAGE", default=10),
+    # Feeds carry whole articles by default; false gives summaries with a link.
+    "FEED_FULL_CONTENT": env.bool("BLOG_FEED_FULL_CONTENT", default=True),
 }
 
 LOGIN_URL = "admin:login"

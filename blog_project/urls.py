@@ -1,14 +1,21 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
+
+from posts.sitemaps import SITEMAPS
+from posts.views import SearchView, robots_txt
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="posts:list", permanent=True), name="root"),
     path("blog/", include("posts.urls")),
     path("series/", include("series.urls")),
     path("sources/", include("sources.urls")),
+    path("search/", SearchView.as_view(), name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("markdownx/", include("markdownx.urls")),
     path("admin/", admin.site.urls),

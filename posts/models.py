@@ -1,6 +1,7 @@
 """Articles, their authors and tags."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -54,6 +55,10 @@ class Tag(models.Model):
         return self.name
 
 
+# Paths under /blog/ that are not articles; no post may take them as its slug.
+RESERVED_SLUGS = ("tags", "authors", "archive")
+
+
 class PostQuerySet(models.QuerySet):
     def published(self) -> "PostQuerySet":
         """What visitors may open: published, with a publish date that has come.
@@ -75,7 +80,11 @@ class PostQuerySet(models.QuerySet):
 
     def for_listing(self) -> "PostQuerySet":
         """Loads what a post list shows in a fixed number of queries."""
-        return self.select_related("series_entry__series").prefetch_related("authors", "tags")
+        return (
+            self.select_related("series_entry__series")
+            .prefetch_related("authors", "tags")
+            .defer(*Post.HEAVY_FIELDS)
+        )
 
 
 class Post(models.Model):
@@ -138,10 +147,25 @@ class Post(models.Model):
     body_text = models.TextField(editable=False, blank=True)
     word_count = models.PositiveIntegerField(editable=False, default=0)
     reading_minutes = models.PositiveIntegerField(_("reading time"), editable=False, default=0)
+    # Tag names and cited sources, so search finds an article by them too.
+    search_extra = models.TextField(editable=False, blank=True)
+    # Filled on PostgreSQL only (Dutch text search configuration); GIN-indexed by a migration.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    # Large columns that lists and navigation never show.
+    HEAVY_FIELDS = ("body", "body_html", "body_text", "toc_html", "search_extra", "search_vector")
 
     objects = PostQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["body_html", "summary_html", "summary_text", "toc_html", "body_text"],
+        excluded_fields=[
+            "body_html",
+            "summary_html",
+            "summary_text",
+            "toc_html",
+            "body_text",
+            "search_extra",
+            "search_vector",
+        ],
         m2m_fields=[authors, tags],
     )
 
@@ -155,6 +179,9 @@ class Post(models.Model):
                 condition=Q(status__in=["draft", "published"]), name="post_status_valid"
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="post_slug_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(slug__in=RESERVED_SLUGS), name="post_slug_not_reserved"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -163,9 +190,11 @@ class Post(models.Model):
     def save(self, *args, **kwargs) -> None:
         """Renders the body once and keeps the citations in step with it."""
         from posts.bodies import render_for_post
+        from posts.search import index_post
         from sources.registry import sync_citations
 
         with transaction.atomic():
+            self._remember_former_slug()
             rendered = render_for_post(self.body)
             self.body_html = rendered.html
             self.summary_html = rendered.summary_html
@@ -186,6 +215,7 @@ class Post(models.Model):
                 }
             super().save(*args, **kwargs)
             sync_citations(self, rendered.footnotes)
+            index_post(self)
 
     def get_absolute_url(self) -> str:
         return reverse("posts:detail", kwargs={"slug": self.slug})
@@ -201,3 +231,29 @@ class Post(models.Model):
     @property
     def meta_description(self) -> str:
         return self.description or self.summary_text[:300]
+
+    def _remember_former_slug(self) -> None:
+        """Keeps the old address working when an editor changes the slug."""
+        if self.pk is None:
+            return
+        former = Post.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if former and former != self.slug:
+            FormerSlug.objects.update_or_create(slug=former, defaults={"post": self})
+        FormerSlug.objects.filter(slug=self.slug).delete()
+
+
+class FormerSlug(models.Model):
+    """An address an article used to have; visiting it redirects permanently."""
+
+    slug = models.SlugField(_("former slug"), max_length=200, unique=True)
+    post = models.ForeignKey(
+        Post, verbose_name=_("article"), on_delete=models.CASCADE, related_name="former_slugs"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former slug")
+        verbose_name_plural = _("former slugs")
+
+    def __str__(self) -> str:
+        return self.slug

@@ -1,10 +1,18 @@
 from django.urls import path
 
-from posts import views
+from posts import feeds, views
 
 app_name = "posts"
 
 urlpatterns = [
     path("", views.PostListView.as_view(), name="list"),
+    path("rss.xml", feeds.PostFeed(), name="rss"),
+    path("atom.xml", feeds.AtomPostFeed(), name="atom"),
+    path("archive/", views.ArchiveView.as_view(), name="archive"),
+    path("tags/", views.TagListView.as_view(), name="tags"),
+    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag"),
+    path("tags/<slug:slug>/rss.xml", feeds.TagFeed(), name="tag-rss"),
+    path("tags/<slug:slug>/atom.xml", feeds.AtomTagFeed(), name="tag-atom"),
+    path("authors/<slug:key>/", views.AuthorDetailView.as_view(), name="author"),
     path("<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
 ]

@@ -26,7 +26,11 @@ class Series(models.Model):
         """The parts visitors may read, in order, with their posts."""
         from posts.models import Post
 
-        return self.entries.filter(post__in=Post.objects.published()).select_related("post")
+        return (
+            self.entries.filter(post__in=Post.objects.published())
+            .select_related("post")
+            .defer(*(f"post__{name}" for name in Post.HEAVY_FIELDS))
+        )
 
 
 class SeriesEntry(models.Model):

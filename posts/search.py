@@ -1,0 +1,121 @@
+"""Full-text search: PostgreSQL's Dutch configuration where available, a plain fallback elsewhere.
+
+On PostgreSQL each post stores a weighted ``tsvector`` (title A, tags and sources B, body C) in
+``Post.search_vector``, GIN-indexed; queries match word prefixes after Dutch stemming, so
+``soeverein`` finds ``Soevereiniteit``, and results are ranked with highlighted snippets. SQLite
+has no such engine: there every word must occur (case-insensitively) in the title, body, tags or
+sources, newest first.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.utils.safestring import SafeString, mark_safe
+
+CONFIG = "dutch"
+_WORD = re.compile(r"\w+", re.UNICODE)
+_START, _STOP = "\x02", "\x03"
+MAX_WORDS = 8
+
+
+def _uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _vector() -> SearchVector:
+    return (
+        SearchVector("title", weight="A", config=CONFIG)
+        + SearchVector("search_extra", weight="B", config=CONFIG)
+        + SearchVector("body_text", weight="C", config=CONFIG)
+    )
+
+
+def index_post(post) -> None:
+    """Refreshes what search knows of ``post`` beyond its own columns: tags and sources."""
+    from posts.models import Post
+
+    tags = list(post.tags.values_list("name", flat=True))
+    sources = post.citations.filter(source__isnull=False).values_list(
+        "source__publisher", "source__title"
+    )
+    post.search_extra = " ".join([*tags, *(f"{p} {t}" for p, t in set(sources))])
+    rows = Post.objects.filter(pk=post.pk)
+    rows.update(search_extra=post.search_extra)
+    if _uses_postgres():
+        # A second statement: the vector must see the search_extra just written.
+        rows.update(search_vector=_vector())
+
+
+def query_words(query: str) -> list[str]:
+    return _WORD.findall(query.casefold())[:MAX_WORDS]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    words: list[str]
+    posts: QuerySet
+
+
+def search(queryset: QuerySet, query: str) -> SearchResults:
+    """Posts of ``queryset`` matching every word of ``query``, best first."""
+    words = query_words(query)
+    if not words:
+        return SearchResults(words, queryset.none())
+    if _uses_postgres():
+        tsquery = SearchQuery(
+            " & ".join(f"{word}:*" for word in words), search_type="raw", config=CONFIG
+        )
+        posts = (
+            queryset.filter(search_vector=tsquery)
+            .annotate(
+                rank=SearchRank(F("search_vector"), tsquery),
+                headline=SearchHeadline(
+                    "body_text",
+                    tsquery,
+                    config=CONFIG,
+                    start_sel=_START,
+                    stop_sel=_STOP,
+                    max_words=35,
+                    min_words=15,
+                ),
+            )
+            .order_by("-rank", "-publish_at")
+        )
+    else:
+        condition = Q()
+        for word in words:
+            condition &= (
+                Q(title__icontains=word)
+                | Q(body_text__icontains=word)
+                | Q(search_extra__icontains=word)
+            )
+        posts = queryset.filter(condition).order_by("-publish_at")
+    return SearchResults(words, posts)
+
+
+def _highlight(text: str, words: list[str]) -> str:
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [html.escape(text[last : match.start()]), f"<mark>{html.escape(match[0])}</mark>"]
+        last = match.end()
+    return "".join([*pieces, html.escape(text[last:])])
+
+
+def snippet(post, words: list[str], width: int = 240) -> SafeString:
+    """An escaped excerpt of the body with the matched words in ``<mark>``."""
+    headline = getattr(post, "headline", None)
+    if headline:
+        marked = html.escape(headline).replace(_START, "<mark>").replace(_STOP, "</mark>")
+        return mark_safe(marked)
+    body = post.body_text
+    lowered = body.casefold()
+    first = min((i for i in (lowered.find(w) for w in words) if i >= 0), default=0)
+    start = max(0, first - width // 3)
+    prefix = "… " if start else ""
+    suffix = " …" if start + width < len(body) else ""
+    return mark_safe(prefix + _highlight(body[start : start + width], words) + suffix)
