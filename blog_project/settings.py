@@ -123,6 +123,9 @@ BLOG = {
     "POSTS_PER_PAGE": env.int("BLOG_POSTS_PER_PAGE", default=10),
     # Feeds carry whole articles by default; false gives summaries with a link.
     "FEED_FULL_CONTENT": env.bool("BLOG_FEED_FULL_CONTENT", default=True),
+    # Whole public pages are cached for anonymous visitors this long (0 turns it off);
+    # any content change invalidates them at once (posts/caching.py).
+    "PAGE_CACHE_SECONDS": env.int("BLOG_PAGE_CACHE_SECONDS", default=300),
 }
 
 LOGIN_URL = "admin:login"

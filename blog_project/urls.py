@@ -5,6 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from posts.caching import cache_public_page
+from posts.language import switch_language
 from posts.sitemaps import SITEMAPS
 from posts.views import SearchView, robots_txt
 
@@ -14,9 +16,9 @@ urlpatterns = [
     path("series/", include("series.urls")),
     path("sources/", include("sources.urls")),
     path("search/", SearchView.as_view(), name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("language/<str:code>/", switch_language, name="switch-language"),
     path("markdownx/", include("markdownx.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,13 +1,14 @@
 from django.urls import path
 
 from posts import feeds
+from posts.caching import cache_public_page as cached
 from series import views
 
 app_name = "series"
 
 urlpatterns = [
-    path("", views.SeriesListView.as_view(), name="list"),
-    path("<slug:slug>/", views.SeriesDetailView.as_view(), name="detail"),
-    path("<slug:slug>/rss.xml", feeds.SeriesFeed(), name="rss"),
-    path("<slug:slug>/atom.xml", feeds.AtomSeriesFeed(), name="atom"),
+    path("", cached(views.SeriesListView.as_view()), name="list"),
+    path("<slug:slug>/", cached(views.SeriesDetailView.as_view()), name="detail"),
+    path("<slug:slug>/rss.xml", cached(feeds.SeriesFeed()), name="rss"),
+    path("<slug:slug>/atom.xml", cached(feeds.AtomSeriesFeed()), name="atom"),
 ]

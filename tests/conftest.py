@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from posts.models import Author, Post, Tag
@@ -16,6 +17,14 @@ SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 _seq = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages must not leak between tests."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

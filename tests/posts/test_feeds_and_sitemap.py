@@ -2,6 +2,7 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from posts.models import Post
@@ -73,6 +74,7 @@ def test_feed_carries_full_content_or_summary_by_setting(client, make_post, sett
     settings.BLOG = {**settings.BLOG, "FEED_FULL_CONTENT": True}
     assert "De rest van het verhaal." in client.get("/blog/rss.xml").content.decode()
     settings.BLOG = {**settings.BLOG, "FEED_FULL_CONTENT": False}
+    cache.clear()  # a settings change is not a content change: the cached feed stays
     body = client.get("/blog/rss.xml").content.decode()
     assert "Kort." in body and "De rest van het verhaal." not in body
 

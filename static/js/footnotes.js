@@ -1,0 +1,69 @@
+// Shows a footnote's text beside its reference on hover and keyboard focus (WCAG 1.4.13:
+// dismissable with Escape, hoverable, persistent). Without this script the link still
+// jumps to the note and back.
+(function () {
+  "use strict";
+  var tip = null;
+  var owner = null;
+  var hideTimer = null;
+
+  function noteFor(link) {
+    var id = decodeURIComponent(link.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+
+  function hide() {
+    if (!tip) return;
+    if (owner) owner.removeAttribute("aria-describedby");
+    tip.remove();
+    tip = null;
+    owner = null;
+  }
+
+  function show(link) {
+    var note = noteFor(link);
+    if (!note) return;
+    clearTimeout(hideTimer);
+    if (owner === link) return;
+    hide();
+    tip = document.createElement("div");
+    tip.className = "footnote-popover";
+    tip.id = "footnote-popover";
+    tip.setAttribute("role", "tooltip");
+    var copy = note.cloneNode(true);
+    copy.querySelectorAll(".footnote-backref").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    tip.textContent = "";
+    Array.prototype.forEach.call(copy.childNodes, function (child) {
+      tip.appendChild(child.cloneNode(true));
+    });
+    tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    tip.addEventListener("mouseleave", scheduleHide);
+    document.body.appendChild(tip);
+    var box = link.getBoundingClientRect();
+    var width = Math.min(400, document.documentElement.clientWidth - 16);
+    tip.style.maxWidth = width + "px";
+    var left = Math.max(8, Math.min(box.left + window.scrollX - 20,
+      window.scrollX + document.documentElement.clientWidth - width - 8));
+    tip.style.left = left + "px";
+    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+    link.setAttribute("aria-describedby", tip.id);
+    owner = link;
+  }
+
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  }
+
+  document.querySelectorAll(".footnote-ref a").forEach(function (link) {
+    link.addEventListener("mouseenter", function () { show(link); });
+    link.addEventListener("mouseleave", scheduleHide);
+    link.addEventListener("focus", function () { show(link); });
+    link.addEventListener("blur", scheduleHide);
+    link.addEventListener("click", hide);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
+})();
