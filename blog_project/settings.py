@@ -124,8 +124,12 @@ BLOG = {
     # Feeds carry whole articles by default; false gives summaries with a link.
     "FEED_FULL_CONTENT": env.bool("BLOG_FEED_FULL_CONTENT", default=True),
     # Whole public pages are cached for anonymous visitors this long (0 turns it off);
-    # any content change invalidates them at once (posts/caching.py).
-    "PAGE_CACHE_SECONDS": env.int("BLOG_PAGE_CACHE_SECONDS", default=300),
+    # any content change invalidates them at once (posts/caching.py). On by default only
+    # with a cache that every worker and instance shares (REDIS_URL): a per-process cache
+    # would let one gunicorn worker serve a page another worker's save made stale.
+    "PAGE_CACHE_SECONDS": env.int(
+        "BLOG_PAGE_CACHE_SECONDS", default=300 if env.str("REDIS_URL", default="") else 0
+    ),
 }
 
 LOGIN_URL = "admin:login"
