@@ -1,0 +1,67 @@
+"""Benchmark: importing the five seed files into an empty database, then again (a no-op).
+
+Run from the repository root: ``.venv/bin/python bench/bench_import.py [--runs N]``; it uses
+a throwaway SQLite database.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    if not SEEDS.is_dir():
+        print(f"seed content not found at {SEEDS}", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(REPO))
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "blog_project.settings_test")
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        return _measure(runs)
+
+
+def _measure(runs: int) -> int:
+    from posts.importing import import_paths
+    from posts.models import Author, Post, Tag
+    from series.models import Series
+    from sources.models import Source
+
+    first, repeat = [], []
+    for _ in range(runs):
+        for model in (Post, Author, Tag, Series, Source):
+            model.objects.all().delete()
+        started = time.perf_counter()
+        report = import_paths([SEEDS])
+        first.append(time.perf_counter() - started)
+        assert report.created == 5, report.summary()
+        started = time.perf_counter()
+        report = import_paths([SEEDS])
+        repeat.append(time.perf_counter() - started)
+        assert report.unchanged == 5, report.summary()
+    print(f"import of the 5 seeds, empty database: {_figures(first)}")
+    print(f"repeat import (no-op):                 {_figures(repeat)}")
+    return 0
+
+
+def _figures(seconds: list[float]) -> str:
+    best, median = min(seconds), sorted(seconds)[len(seconds) // 2]
+    return f"best {best * 1000:.0f} ms, median {median * 1000:.0f} ms over {len(seconds)} runs"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Splitting YAML front matter (between ``---`` lines) from the Markdown body."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from posts.importing.errors import InvalidFile
+
+_FENCE = "---"
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front matter's values, and the file line each key stands on."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, key: str) -> int:
+        """The file line of ``key``, or of the opening fence when the key is absent."""
+        return self.lines.get(key, 1)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A file cut in two: its front matter (None when it has none) and its body."""
+
+    front_matter: FrontMatter | None
+    body: str
+    body_offset: int
+
+
+def has_front_matter(text: str) -> bool:
+    """Whether the text opens with a ``---`` line."""
+    return text.split("\n", 1)[0].rstrip() == _FENCE
+
+
+def split_front_matter(path: Path, text: str) -> Split:
+    """Separates the front matter; ``body_offset`` is the number of file lines before the body.
+
+    Raises :class:`InvalidFile` for an unclosed block or YAML that does not parse.
+    """
+    if not has_front_matter(text):
+        return Split(None, text, 0)
+    lines = text.split("\n")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (_FENCE, "..."):
+            break
+    else:
+        raise InvalidFile(path, 1, "front matter is never closed: add a line with --- after it")
+    front_matter = parse_yaml(path, "\n".join(lines[1:index]), first_line=2)
+    return Split(front_matter, "\n".join(lines[index + 1 :]), index + 1)
+
+
+def parse_yaml(path: Path, text: str, *, first_line: int = 1) -> FrontMatter:
+    """A YAML mapping with the line of each key; errors point at the file line."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return FrontMatter()
+        if not isinstance(node, yaml.MappingNode):
+            raise InvalidFile(path, first_line, "expected 'key: value' lines")
+        values: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + first_line
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise InvalidFile(path, line, f"key {key!r} is not a name")
+            try:
+                values[key] = loader.construct_object(value_node, deep=True)
+            except (ValueError, TypeError) as exc:
+                raise InvalidFile(path, line, f"invalid value for '{key}': {exc}") from exc
+            lines[key] = line
+        return FrontMatter(values, lines)
+    except yaml.MarkedYAMLError as exc:
+        at_end = "<stream end>" in (exc.problem or "")
+        mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        what = f"{exc.problem} ({exc.context})" if exc.context else exc.problem
+        raise InvalidFile(path, line, f"invalid YAML: {what}") from exc
+    except yaml.YAMLError as exc:
+        raise InvalidFile(path, first_line, f"invalid YAML: {exc}") from exc
+    finally:
+        loader.dispose()

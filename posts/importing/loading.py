@@ -1,0 +1,260 @@
+"""Writing parsed files to the database: all or nothing, and nothing when nothing changed."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from posts.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
+from posts.importing.errors import FileProblem, ImportFailed, InvalidFile
+from posts.importing.folders import FolderCatalog
+from posts.importing.parsing import PLAIN_TEXT, parse_file
+from posts.importing.reading import find_files
+from posts.importing.report import CREATED, UNCHANGED, UPDATED, FileOutcome, ImportReport
+from posts.importing.validation import body_problems, set_problems
+from posts.models import Author, Post, Tag
+from series.models import Series, SeriesEntry
+from sources.models import Source
+
+STATUSES = (Post.Status.DRAFT, Post.Status.PUBLISHED)
+_FRONT_MATTER_FIELDS = ("description", "keywords", "unlisted", "hide_toc")
+
+
+def import_paths(
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    status: str | None = None,
+    skip_invalid: bool = False,
+) -> ImportReport:
+    """Imports the article files in ``paths`` (files, or folders searched recursively).
+
+    Every file is read and validated before anything is written, and the writing happens in
+    one transaction. Raises :class:`ImportFailed` listing every invalid file, with the
+    database untouched, unless ``skip_invalid``: then the valid files are imported and the
+    invalid ones listed in the report. ``status`` overrides the files' draft/published state.
+    A dry run does all the work and rolls it back, so its report is exact.
+    """
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+    posts, problems = parse_paths(paths)
+    with transaction.atomic():
+        problems += _database_problems(posts)
+        if problems and not skip_invalid:
+            raise ImportFailed(problems)
+        invalid = {problem.path for problem in problems}
+        report = ImportReport(dry_run=dry_run, skipped=problems)
+        _Writer(report, status).write([post for post in posts if post.path not in invalid])
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def parse_paths(paths: Sequence[Path]) -> tuple[list[ParsedPost], list[FileProblem]]:
+    """Every file under ``paths`` parsed and validated, and the problems of those that fail."""
+    catalog = FolderCatalog()
+    posts: list[ParsedPost] = []
+    problems: list[FileProblem] = []
+    for path in paths:
+        try:
+            found = find_files([path])
+        except InvalidFile as exc:
+            problems.append(exc.problem)
+            continue
+        for item in found:
+            try:
+                post = parse_file(item, catalog)
+            except InvalidFile as exc:
+                problems.append(exc.problem)
+                continue
+            if errors := body_problems(post):
+                problems.extend(errors)
+            else:
+                posts.append(post)
+    return posts, problems + set_problems(posts)
+
+
+def _database_problems(posts: Sequence[ParsedPost]) -> list[FileProblem]:
+    """Series places the files claim that another post already holds."""
+    slugs = {post.slug for post in posts}
+    problems = []
+    for post in posts:
+        if not (post.series and post.series_position):
+            continue
+        holder = (
+            SeriesEntry.objects.filter(series__slug=post.series.slug, position=post.series_position)
+            .exclude(post__slug__in=slugs)
+            .values_list("post__slug", flat=True)
+            .first()
+        )
+        if holder:
+            message = (
+                f"part {post.series_position} of series '{post.series.title}' "
+                f"is already the post '{holder}'"
+            )
+            problems.append(FileProblem(post.path, post.line("series_position"), message))
+    return problems
+
+
+@dataclass
+class _Placement:
+    post: Post
+    series: Series
+    position: int | None
+
+
+class _Writer:
+    """Creates and updates posts, with their authors, tags and series, counting as it goes."""
+
+    def __init__(self, report: ImportReport, status: str | None) -> None:
+        self.report = report
+        self.status = status
+        self.now = timezone.now()
+        self.authors: dict[str, Author] = {}
+        self.tags: dict[str, Tag] = {}
+        self.series: dict[str, Series] = {}
+
+    def write(self, posts: Sequence[ParsedPost]) -> None:
+        sources_before = Source.objects.count()
+        placements: list[_Placement] = []
+        for parsed in posts:
+            self.report.outcomes.append(self._post(parsed, placements))
+        _place(placements)
+        self.report.sources_created = Source.objects.count() - sources_before
+
+    def _post(self, parsed: ParsedPost, placements: list[_Placement]) -> FileOutcome:
+        existing = Post.objects.filter(slug=parsed.slug).first()
+        post = existing or Post(slug=parsed.slug)
+        wanted = self._fields(parsed, existing)
+        changed = [name for name, value in wanted.items() if getattr(post, name) != value]
+        plain = parsed.kind == PLAIN_TEXT
+        authors = [] if plain else [self._author(info) for info in parsed.authors]
+        tags = [] if plain else [self._tag(info) for info in parsed.tags]
+        if not plain and _keys(existing, "authors", "key") != {a.key for a in authors}:
+            changed.append("authors")
+        if not plain and _keys(existing, "tags", "slug") != {t.slug for t in tags}:
+            changed.append("tags")
+        placement = self._placement(parsed, post, existing)
+        if placement:
+            changed.append("series")
+            placements.append(placement)
+        if existing is not None and not changed:
+            return _outcome(parsed, UNCHANGED)
+        for name, value in wanted.items():
+            setattr(post, name, value)
+        if existing is None or set(changed) & wanted.keys():
+            post.save()
+        if "authors" in changed:
+            post.authors.set(authors)
+        if "tags" in changed:
+            post.tags.set(tags)
+        if existing is None:
+            return _outcome(parsed, CREATED)
+        return _outcome(parsed, UPDATED, changed)
+
+    def _fields(self, parsed: ParsedPost, existing: Post | None) -> dict:
+        """The field values the file sets; plain text leaves the rest to the editors."""
+        wanted: dict = {"title": parsed.title, "body": parsed.body}
+        if parsed.kind != PLAIN_TEXT:
+            wanted.update({name: getattr(parsed, name) for name in _FRONT_MATTER_FIELDS})
+        status = self.status or parsed.status
+        if status or existing is None:
+            wanted["status"] = status or Post.Status.DRAFT
+        if parsed.publish_at or existing is None:
+            wanted["publish_at"] = parsed.publish_at or self.now
+        return wanted
+
+    def _placement(
+        self, parsed: ParsedPost, post: Post, existing: Post | None
+    ) -> _Placement | None:
+        """Where the post goes in its series, or None when the file names none or it is there."""
+        if parsed.series is None:
+            return None
+        entries = SeriesEntry.objects.filter(post=existing).select_related("series")
+        entry = entries.first() if existing else None
+        if (
+            entry is not None
+            and entry.series.slug == parsed.series.slug
+            and parsed.series_position in (None, entry.position)
+        ):
+            return None
+        return _Placement(post, self._series(parsed.series), parsed.series_position)
+
+    def _author(self, info: AuthorInfo) -> Author:
+        author = self.authors.get(info.key) or Author.objects.filter(key=info.key).first()
+        if author is None:
+            author = Author.objects.create(
+                key=info.key, name=info.name, title=info.title, url=info.url, bio=info.bio
+            )
+            self.report.authors_created += 1
+        else:
+            # Created from a bare key earlier; a described author brings the real name.
+            name = info.name if author.name == author.key and info.name != info.key else ""
+            _fill_blanks(author, title=info.title, url=info.url, bio=info.bio)
+            if name:
+                author.name = name
+                author.save(update_fields=["name"])
+        self.authors[info.key] = author
+        return author
+
+    def _tag(self, info: TagInfo) -> Tag:
+        tag = self.tags.get(info.slug) or Tag.objects.filter(slug=info.slug).first()
+        if tag is None:
+            tag = Tag.objects.create(slug=info.slug, name=info.name, description=info.description)
+            self.report.tags_created += 1
+        else:
+            _fill_blanks(tag, description=info.description)
+        self.tags[info.slug] = tag
+        return tag
+
+    def _series(self, info: SeriesInfo) -> Series:
+        series = self.series.get(info.slug) or Series.objects.filter(slug=info.slug).first()
+        if series is None:
+            series = Series.objects.create(
+                slug=info.slug, title=info.title, description=info.description
+            )
+            self.report.series_created += 1
+        else:
+            _fill_blanks(series, description=info.description)
+        self.series[info.slug] = series
+        return series
+
+
+def _place(placements: list[_Placement]) -> None:
+    """Moves posts into their series: old places are freed first, numbered parts go first."""
+    SeriesEntry.objects.filter(post__in=[p.post for p in placements]).delete()
+    for placement in sorted(placements, key=lambda p: p.position is None):
+        position = placement.position
+        if position is None:
+            last = placement.series.entries.aggregate(last=Max("position"))["last"]
+            position = (last or 0) + 1
+        SeriesEntry.objects.create(series=placement.series, post=placement.post, position=position)
+
+
+def _keys(post: Post | None, relation: str, field: str) -> set[str]:
+    if post is None:
+        return set()
+    return set(getattr(post, relation).values_list(field, flat=True))
+
+
+def _fill_blanks(instance, **values: str) -> None:
+    """Fills fields that are empty in the database with what the metadata files say."""
+    blanks = [name for name, value in values.items() if value and not getattr(instance, name)]
+    for name in blanks:
+        setattr(instance, name, values[name])
+    if blanks:
+        instance.save(update_fields=blanks)
+
+
+def _outcome(parsed: ParsedPost, action: str, changed: Sequence[str] = ()) -> FileOutcome:
+    return FileOutcome(
+        path=parsed.path,
+        slug=parsed.slug,
+        action=action,
+        changed=tuple(changed),
+        notes=tuple(parsed.notes),
+        ignored_keys=tuple(parsed.ignored_keys),
+    )

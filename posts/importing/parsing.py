@@ -1,0 +1,93 @@
+"""One file to one :class:`ParsedPost`: recognising the format and reading it."""
+
+import re
+from pathlib import Path
+
+from django.utils.text import slugify
+
+from posts.importing import docusaurus
+from posts.importing.entries import ParsedPost
+from posts.importing.errors import InvalidFile
+from posts.importing.folders import FolderCatalog, FolderInfo
+from posts.importing.frontmatter import split_front_matter
+from posts.importing.plaintext import to_markdown
+from posts.importing.reading import FoundFile, read_text
+
+MARKDOWN = "markdown"
+PLAIN_TEXT = "plain text"
+_PLAIN_SLUG_MAX = 80
+
+_MARKDOWN_SIGNS = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+\S"
+    r"|^ {0,3}(?:```|~~~)"
+    r"|\[\^[^\]\s]+\]"
+    r"|\[[^\]\n]+\]\([^)\s]+\)"
+    r"|\*\*[^*\n]+\*\*"
+    r"|<!--\s*truncate\s*-->|\{/\*\s*truncate\s*\*/\}"
+    r"|^:::[a-z]",
+    re.MULTILINE,
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether text without front matter uses Markdown: headings, code, notes, links, bold."""
+    return bool(_MARKDOWN_SIGNS.search(text))
+
+
+def parse_file(found: FoundFile, catalog: FolderCatalog) -> ParsedPost:
+    """Reads one file; raises :class:`InvalidFile` with the line of what is wrong."""
+    path = found.path
+    text = read_text(path)
+    if not text.strip():
+        raise InvalidFile(path, 1, "the file is empty")
+    split = split_front_matter(path, text)
+    plain = path.suffix.lower() == ".txt" and not looks_like_markdown(text)
+    if split.front_matter is None and plain:
+        return parse_plain_text(path, text)
+    return _parse_markdown(path, split, catalog.for_file(found))
+
+
+def parse_plain_text(path: Path, text: str) -> ParsedPost:
+    """Plain text: the first line is the title, the slug comes from it; a draft."""
+    converted = to_markdown(text)
+    slug = slugify(converted.title)[:_PLAIN_SLUG_MAX]
+    slug = slug.rsplit("-", 1)[0] if len(slug) == _PLAIN_SLUG_MAX and "-" in slug else slug
+    if not slug:
+        raise InvalidFile(path, 1, "the first line gives no title with letters or digits")
+    return ParsedPost(
+        path=path, kind=PLAIN_TEXT, slug=slug, title=converted.title, body=converted.body
+    )
+
+
+def _parse_markdown(path: Path, split, folder: FolderInfo) -> ParsedPost:
+    slug, day = docusaurus.slug_and_date_from_path(path)
+    body, cut = docusaurus.normalise_body(split.body)
+    offset = split.body_offset + cut
+    front_matter = split.front_matter
+    has_title = front_matter is not None and bool(front_matter.values.get("title"))
+    if has_title:
+        heading, body, cut = docusaurus.leading_heading(body)
+    else:
+        heading, body, cut = docusaurus.split_leading_title(body)
+    body, more = docusaurus.normalise_body(body)
+    offset += cut + more
+    post = ParsedPost(
+        path=path,
+        kind=MARKDOWN,
+        slug=slug,
+        title=heading or "",
+        body=body,
+        body_offset=offset,
+        status="published",
+        publish_at=docusaurus.midnight(day) if day else None,
+    )
+    if front_matter is not None:
+        docusaurus.apply_front_matter(post, front_matter, folder)
+        if has_title and heading:
+            post.notes.append(f"leading heading dropped in favour of the title: {heading!r}")
+    if not post.title:
+        post.title = slug.replace("-", " ").capitalize()
+        post.notes.append(f"no title or # heading: titled {post.title!r} after the file name")
+    if not post.slug:
+        raise InvalidFile(path, 1, "no slug: add 'slug:' to the front matter")
+    return post
