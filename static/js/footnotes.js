@@ -66,4 +66,23 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hide();
   });
+
+  // Following a reference or a back link moves focus with the view, so that a keyboard or
+  // screen reader user continues from the note (or from the reference), not from the top.
+  function focusTarget(link) {
+    var target = noteFor(link);
+    if (!target) return;
+    if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus({ preventScroll: true });
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0) return;
+    var link = event.target.closest && event.target.closest(".footnote-ref a, a.footnote-backref");
+    if (!link) return;
+    // After the browser has followed the link and scrolled to the target.
+    setTimeout(function () { focusTarget(link); }, 0);
+  });
 })();
