@@ -25,7 +25,7 @@ messages: $(VENV)/.installed
 run: export DJANGO_DEBUG ?= true
 run: setup
 	$(PY) manage.py migrate --no-input -v 0
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --site-url http://$(HOST):$(PORT)
 	$(PY) manage.py collectstatic --no-input -v 0
 	@echo "Serving Bronpunt on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(PY) manage.py runserver $(HOST):$(PORT)

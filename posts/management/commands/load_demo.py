@@ -18,12 +18,17 @@ class Command(BaseCommand):
         "for the admin; its password is kept in .demo-admin-password."
     )
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--site-url", default="http://127.0.0.1:8000", help="where the blog will be served"
+        )
+
     def handle(self, *args, **options) -> None:
         report = import_paths([DEMO_DIR])
         self.stdout.write(report.summary())
-        self.stdout.write(self._ensure_editor())
+        self.stdout.write(self._ensure_editor(options["site_url"].rstrip("/")))
 
-    def _ensure_editor(self) -> str:
+    def _ensure_editor(self, site_url: str) -> str:
         users = get_user_model().objects
         if not users.filter(username=USERNAME).exists():
             password = secrets.token_urlsafe(12)
@@ -32,7 +37,7 @@ class Command(BaseCommand):
         if PASSWORD_FILE.exists():
             password = PASSWORD_FILE.read_text(encoding="utf-8").strip()
             return (
-                f"Admin: http://127.0.0.1:8000/admin/  user {USERNAME!r}  password {password!r}\n"
+                f"Admin: {site_url}/admin/  user {USERNAME!r}  password {password!r}\n"
                 f"(kept in {PASSWORD_FILE.name}; change it with "
                 f"'python manage.py changepassword {USERNAME}')"
             )
