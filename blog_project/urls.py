@@ -8,7 +8,7 @@ from django.views.generic import RedirectView
 from posts.caching import cache_public_page
 from posts.language import switch_language
 from posts.sitemaps import SITEMAPS
-from posts.views import SearchView, robots_txt
+from posts.views import SearchView, favicon, robots_txt
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="posts:list", permanent=True), name="root"),
@@ -18,6 +18,7 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("language/<str:code>/", switch_language, name="switch-language"),
     path("markdownx/", include("markdownx.urls")),
     path("admin/", admin.site.urls),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
@@ -147,6 +148,12 @@ class PostDetailView(DetailView):
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
         return response
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers (and the admin, which has no icon link) ask for /favicon.ico."""
+    return redirect(static("favicon.svg"), permanent=False)
 
 
 @cache_control(max_age=3600, public=True)
