@@ -33,6 +33,19 @@ def _render_heading_open(
     return self.renderToken(tokens, idx, options, env)  # type: ignore[attr-defined]
 
 
+def _render_table_open(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """A wide table scrolls inside its own box, keeping its table semantics."""
+    return '<div class="table-scroll">' + self.renderToken(tokens, idx, options, env)  # type: ignore[attr-defined]
+
+
+def _render_table_close(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return self.renderToken(tokens, idx, options, env) + "</div>\n"  # type: ignore[attr-defined]
+
+
 def build_parser() -> MarkdownIt:
     """CommonMark with raw HTML, GFM tables, strikethrough and autolinks, notes and admonitions."""
     md = MarkdownIt("commonmark", {"html": True, "typographer": False})
@@ -44,6 +57,8 @@ def build_parser() -> MarkdownIt:
     md.add_render_rule("footnote_ref", render_footnote_ref)
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("heading_open", _render_heading_open)
+    md.add_render_rule("table_open", _render_table_open)
+    md.add_render_rule("table_close", _render_table_close)
     return md
 
 

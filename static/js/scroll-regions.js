@@ -1,9 +1,9 @@
-// Code blocks and tables that are wider than the column scroll sideways. A region that
-// scrolls must be reachable by keyboard (WCAG 2.1.1), so each one that overflows becomes
-// focusable; one that fits stays out of the tab order.
+// Code blocks and tables (each in a .table-scroll box) wider than the column scroll sideways.
+// A region that scrolls must be reachable by keyboard (WCAG 2.1.1), so each one that
+// overflows becomes focusable; one that fits stays out of the tab order.
 (function () {
   "use strict";
-  var selector = ".post-body pre, .post-body table";
+  var selector = ".post-body pre, .post-body .table-scroll";
 
   function update() {
     document.querySelectorAll(selector).forEach(function (el) {
