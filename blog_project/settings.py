@@ -133,3 +133,9 @@ BLOG = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Security headers, HTTPS, CSP, shared cache and sessions, media storage, login throttling and
+# logging, all from the environment (blog_project/production.py).
+from blog_project.production import apply as apply_production  # noqa: E402
+
+apply_production(globals())

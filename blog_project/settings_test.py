@@ -15,3 +15,4 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 BLOG = {**BLOG, "PAGE_CACHE_SECONDS": 300}  # noqa: F405  (exercise the page cache)
+SECURE_SSL_REDIRECT = False  # the test client and live server speak plain HTTP

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from blog_project import health
 from posts.caching import cache_public_page
 from posts.language import switch_language
 from posts.sitemaps import SITEMAPS
@@ -18,6 +19,7 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("language/<str:code>/", switch_language, name="switch-language"),
     path("markdownx/", include("markdownx.urls")),

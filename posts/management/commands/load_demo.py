@@ -33,7 +33,13 @@ class Command(BaseCommand):
         if not users.filter(username=USERNAME).exists():
             password = secrets.token_urlsafe(12)
             users.create_superuser(USERNAME, email="", password=password)
-            PASSWORD_FILE.write_text(password + "\n", encoding="utf-8")
+            try:
+                PASSWORD_FILE.write_text(password + "\n", encoding="utf-8")
+            except OSError:  # a read-only application folder, as in the container image
+                return (
+                    f"Admin: {site_url}/admin/  user {USERNAME!r}  password {password!r}\n"
+                    "(shown once: the application folder is read-only)"
+                )
         if PASSWORD_FILE.exists():
             password = PASSWORD_FILE.read_text(encoding="utf-8").strip()
             return (
