@@ -11,6 +11,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from posts.rendering.admonitions import admonition_plugin
 from posts.rendering.highlight import render_fence
+from posts.rendering.images import render_image
 from posts.rendering.notes import DETACHED_KEY, render_footnote_ref
 
 _EXTERNAL = ("http://", "https://", "//")
@@ -59,6 +60,7 @@ def build_parser() -> MarkdownIt:
     md.add_render_rule("heading_open", _render_heading_open)
     md.add_render_rule("table_open", _render_table_open)
     md.add_render_rule("table_close", _render_table_close)
+    md.add_render_rule("image", render_image)
     return md
 
 

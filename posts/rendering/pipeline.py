@@ -11,6 +11,7 @@ from markdown_it.utils import EnvType
 
 from posts.rendering.footnotes import Note, extract_definitions, number_notes
 from posts.rendering.headings import NOTES_HEADING_ID, number_headings, toc_html
+from posts.rendering.images import external_image_problems
 from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, note_html, notes_section
 from posts.rendering.parser import MARKDOWN
 from posts.rendering.results import CitedSource, Footnote, Heading, Rendered
@@ -118,6 +119,7 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     if notes_heading is not None:
         headings.append(Heading(2, NOTES_HEADING_ID, plain_text(notes_heading.children)))
     notes, problems = number_notes([*body, *filter(None, [notes_heading])], definitions)
+    problems = [*problems, *external_image_problems(body)]
 
     env: EnvType = {NOTES_KEY: {note.label: note for note in notes}}
     sources = {note.label: _source(note) for note in notes}

@@ -5,6 +5,8 @@ import re
 
 import nh3
 
+from posts.rendering.images import is_external
+
 ALLOWED_TAGS = frozenset(
     {
         *("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong"),
@@ -37,6 +39,8 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute not in _URL_ATTRIBUTES:
         return value
     url = _IGNORED_IN_URLS.sub("", value).lower()
+    if tag == "img" and is_external(url):
+        return None  # the visitor's browser would fetch it from another site
     if not url.startswith("data:"):
         return value
     allowed = tag == "img" and attribute == "src" and _DATA_IMAGE.match(url)
