@@ -110,31 +110,33 @@ class PostAdmin(SimpleHistoryAdmin):
         for warning in getattr(form, "body_warnings", []):
             self.message_user(request, warning, messages.WARNING)
 
-    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
-    def publish(self, request, queryset) -> None:
+    def _set_status(self, request, queryset, status: str, message) -> None:
+        """Saves each post (so it is re-rendered, versioned and re-indexed), then reports."""
         count = 0
-        for post in queryset.exclude(status=Post.Status.PUBLISHED):
-            post.status = Post.Status.PUBLISHED
+        for post in queryset.exclude(status=status):
+            post.status = status
             post.save(update_fields=["status", "updated_at"])
             count += 1
-        self.message_user(
+        self.message_user(request, message(count) % {"n": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
+    def publish(self, request, queryset) -> None:
+        self._set_status(
             request,
-            ngettext("%(n)d article published.", "%(n)d articles published.", count) % {"n": count},
-            messages.SUCCESS,
+            queryset,
+            Post.Status.PUBLISHED,
+            lambda n: ngettext("%(n)d article published.", "%(n)d articles published.", n),
         )
 
     @admin.action(
         description=_("Turn the selected articles back into drafts"), permissions=["change"]
     )
     def unpublish(self, request, queryset) -> None:
-        count = 0
-        for post in queryset.filter(status=Post.Status.PUBLISHED):
-            post.status = Post.Status.DRAFT
-            post.save(update_fields=["status", "updated_at"])
-            count += 1
-        self.message_user(
+        self._set_status(
             request,
-            ngettext("%(n)d article is a draft again.", "%(n)d articles are drafts again.", count)
-            % {"n": count},
-            messages.SUCCESS,
+            queryset,
+            Post.Status.DRAFT,
+            lambda n: ngettext(
+                "%(n)d article is a draft again.", "%(n)d articles are drafts again.", n
+            ),
         )
