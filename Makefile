@@ -39,7 +39,8 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 test: setup lint
-	DJANGO_SETTINGS_MODULE=blog_project.settings_test $(PY) manage.py makemigrations --check --dry-run -v 0
+	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=blog_project.settings_test \
+	  $(PY) manage.py makemigrations --check --dry-run -v 0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup
