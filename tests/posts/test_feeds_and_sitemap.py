@@ -1,6 +1,7 @@
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
+import feedparser
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
@@ -57,6 +58,27 @@ def test_atom_feeds_are_valid_atom_1_with_listed_posts_only(client, mixed_posts,
     assert entry.find(f"{ATOM}id") is not None and entry.find(f"{ATOM}updated") is not None
     assert entry.find(f"{ATOM}author/{ATOM}name").text == "Anna"
     assert entry.find(f"{ATOM}category").get("term") == "AI"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "version"),
+    [
+        ("/blog/rss.xml", "rss20"),
+        ("/blog/atom.xml", "atom10"),
+        ("/blog/tags/ai/rss.xml", "rss20"),
+        ("/series/reeks/atom.xml", "atom10"),
+    ],
+)
+def test_feeds_parse_cleanly_as_their_format(client, mixed_posts, url, version):
+    parsed = feedparser.parse(client.get(url).content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == version
+    [entry] = parsed.entries
+    assert entry.title == "Live"
+    assert entry.link.endswith(mixed_posts["live"].get_absolute_url())
+    assert [t.term for t in entry.tags] == ["AI"]
+    assert entry.author == "Anna"
 
 
 @pytest.mark.django_db
