@@ -8,6 +8,7 @@ who are logged in are never served from, or stored in, the page cache.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable
 from functools import wraps
 
@@ -20,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 VERSION_KEY = "bronpunt:content-version"
+
+logger = logging.getLogger(__name__)
 
 
 def content_version() -> int:
@@ -35,6 +38,9 @@ def _bump() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+    except Exception:
+        # Pages cached before the outage may outlive this change by their timeout.
+        logger.exception("could not invalidate cached pages")
 
 
 def content_changed(**kwargs) -> None:
@@ -77,8 +83,12 @@ def cache_public_page(view: Callable) -> Callable:
             or request.user.is_authenticated
         ):
             return view(request, *args, **kwargs)
-        key = _key(request)
-        hit = cache.get(key)
+        try:
+            key = _key(request)
+            hit = cache.get(key)
+        except Exception:
+            logger.warning("page cache unavailable; rendering %s", request.path, exc_info=True)
+            return view(request, *args, **kwargs)
         if hit is not None:
             content, content_type = hit
             response = HttpResponse(content, content_type=content_type)
@@ -88,8 +98,12 @@ def cache_public_page(view: Callable) -> Callable:
         if hasattr(response, "render") and callable(response.render):
             response.render()
         if response.status_code == 200 and not response.cookies and not response.streaming:
-            cache.set(key, (response.content, response["Content-Type"]), _timeout())
-            response["X-Page-Cache"] = "miss"
+            try:
+                cache.set(key, (response.content, response["Content-Type"]), _timeout())
+            except Exception:
+                logger.warning("could not store %s in the page cache", request.path, exc_info=True)
+            else:
+                response["X-Page-Cache"] = "miss"
         return response
 
     return cached_view

@@ -47,3 +47,22 @@ def test_unreachable_database_answers_503(client):
 def test_healthz_answers_plain_http_while_https_redirects_are_on(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_healthz_reports_a_broken_shared_cache_as_degraded_not_down(client, settings, monkeypatch):
+    from blog_project import health
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "x"}
+    }
+
+    class Broken:
+        def set(self, *args, **kwargs):
+            raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(health, "caches", {"default": Broken()})
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["cache"] == "unavailable"

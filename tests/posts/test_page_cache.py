@@ -59,3 +59,19 @@ def test_cached_pages_expire_when_the_next_scheduled_post_is_due(make_post, sett
     assert 30 < caching._timeout() <= 42
     Post.objects.update(status=Post.Status.DRAFT)
     assert caching._timeout() == 300
+
+
+@pytest.mark.django_db
+def test_pages_are_rendered_when_the_cache_server_fails(client, make_post, monkeypatch):
+    post = make_post(title="Zonder cache")
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache server unreachable")
+
+    monkeypatch.setattr(caching.cache, "get", broken)
+    monkeypatch.setattr(caching.cache, "set", broken)
+    monkeypatch.setattr(caching.cache, "add", broken)
+    response = client.get(post.get_absolute_url())
+    assert response.status_code == 200
+    assert "Zonder cache" in response.content.decode()
+    assert "X-Page-Cache" not in response
