@@ -16,8 +16,14 @@ class SeriesEntryInline(admin.TabularInline):
 
 
 class ReorderableEntryForm(forms.ModelForm):
+    """Positions are checked across the whole formset (against each other, not against the
+    rows as they were), so parts can swap places in one save."""
+
     def validate_unique(self) -> None:
-        """Positions are checked across the whole formset, so parts can swap places."""
+        pass
+
+    def validate_constraints(self) -> None:
+        pass
 
 
 class ReorderableEntryFormSet(forms.BaseInlineFormSet):

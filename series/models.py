@@ -1,5 +1,6 @@
 """Multi-part series and the ordered membership of their articles."""
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -45,7 +46,7 @@ class SeriesEntry(models.Model):
         on_delete=models.CASCADE,
         related_name="series_entry",
     )
-    position = models.PositiveIntegerField(_("position"))
+    position = models.PositiveIntegerField(_("position"), validators=[MinValueValidator(1)])
 
     class Meta:
         ordering = ["series", "position"]
