@@ -195,7 +195,7 @@ class Post(models.Model):
 
         with transaction.atomic():
             self._remember_former_slug()
-            rendered = render_for_post(self.body)
+            rendered, sources = render_for_post(self.body)
             self.body_html = rendered.html
             self.summary_html = rendered.summary_html
             self.summary_text = rendered.summary_text
@@ -214,7 +214,7 @@ class Post(models.Model):
                     "reading_minutes",
                 }
             super().save(*args, **kwargs)
-            sync_citations(self, rendered.footnotes)
+            sync_citations(self, rendered.footnotes, sources)
             index_post(self)
 
     def get_absolute_url(self) -> str:

@@ -64,9 +64,11 @@ def ensure_sources(cited: Sequence[CitedSource]) -> dict[str, Source]:
     return found
 
 
-def sync_citations(post, footnotes: Sequence[Footnote]) -> None:
-    """Replaces the post's citations with one per footnote, linked to registered sources."""
-    sources = ensure_sources([fn.source for fn in footnotes if fn.source])
+def sync_citations(post, footnotes: Sequence[Footnote], sources: dict[str, Source]) -> None:
+    """Replaces the post's citations with one per footnote, linked to ``sources``.
+
+    ``sources`` maps source keys to registry entries, as :func:`ensure_sources` returns them.
+    """
     with transaction.atomic():
         Citation.objects.filter(post=post).delete()
         Citation.objects.bulk_create(
