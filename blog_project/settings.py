@@ -112,8 +112,6 @@ STORAGES = {
 
 # One rendering function for the public page and the editor's live preview.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "posts.bodies.preview_html"
-MARKDOWNX_MEDIA_PATH = "uploads/%Y/%m/"
-MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
 
 BLOG = {
     "TITLE": env.str("BLOG_TITLE", default="Bronpunt"),
@@ -130,6 +128,12 @@ BLOG = {
     "PAGE_CACHE_SECONDS": env.int(
         "BLOG_PAGE_CACHE_SECONDS", default=300 if env.str("REDIS_URL", default="") else 0
     ),
+    # Uploaded images (editor, covers, author photos): real raster images within these limits.
+    "IMAGES": {
+        "MAX_BYTES": env.int("BLOG_IMAGE_MAX_BYTES", default=10_000_000),
+        "MAX_SIDE": env.int("BLOG_IMAGE_MAX_SIDE", default=8000),
+        "MAX_PIXELS": env.int("BLOG_IMAGE_MAX_PIXELS", default=40_000_000),
+    },
 }
 
 LOGIN_URL = "admin:login"

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from blog_project import health
+from posts import editor
 from posts.caching import cache_public_page
 from posts.language import switch_language
 from posts.sitemaps import SITEMAPS
@@ -22,7 +23,9 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("language/<str:code>/", switch_language, name="switch-language"),
-    path("markdownx/", include("markdownx.urls")),
+    # The admin editor's preview and upload, at the addresses django-markdownx's widget calls.
+    path("markdownx/markdownify/", editor.markdownify, name="markdownx_markdownify"),
+    path("markdownx/upload/", editor.upload_image, name="markdownx_upload"),
     path("admin/", admin.site.urls),
 ]
 

@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
+from posts.images import DatedUpload, validate_raster_image
+from posts.validators import WebURLField
+
 
 class Author(models.Model):
     key = models.SlugField(
@@ -20,8 +23,13 @@ class Author(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     title = models.CharField(_("title or role"), max_length=200, blank=True)
-    url = models.URLField(_("website"), blank=True)
-    image = models.ImageField(_("image"), upload_to="authors/", blank=True)
+    url = WebURLField(_("website"), blank=True)
+    image = models.ImageField(
+        _("image"),
+        upload_to=DatedUpload("authors", "image"),
+        validators=[validate_raster_image],
+        blank=True,
+    )
     bio = models.TextField(_("biography"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -136,7 +144,12 @@ class Post(models.Model):
         help_text=_("Reachable by its address, but left out of lists, feeds, search and sitemap."),
     )
     hide_toc = models.BooleanField(_("hide table of contents"), default=False)
-    cover_image = models.ImageField(_("cover image"), upload_to="covers/", blank=True)
+    cover_image = models.ImageField(
+        _("cover image"),
+        upload_to=DatedUpload("covers", "cover_image"),
+        validators=[validate_raster_image],
+        blank=True,
+    )
     cover_alt = models.CharField(_("cover image description"), max_length=300, blank=True)
 
     # Derived from the body by the Markdown pipeline on save; never edited by hand.

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.http import HttpRequest
 
+from posts.validators import is_web_url
+
 
 def blog_posting(post, request: HttpRequest) -> dict:
     """A BlogPosting with its authors, keywords and a ``citation`` list of registered sources.
@@ -23,7 +25,7 @@ def blog_posting(post, request: HttpRequest) -> dict:
         "wordCount": post.word_count,
         "timeRequired": f"PT{post.reading_minutes}M",
         "author": [
-            {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
+            {"@type": "Person", "name": a.name, **({"url": a.url} if is_web_url(a.url) else {})}
             for a in post.authors.all()
         ],
         "keywords": [tag.name for tag in post.tags.all()],
@@ -38,7 +40,7 @@ def blog_posting(post, request: HttpRequest) -> dict:
         seen.add(source.pk)
         item = {"@type": "CreativeWork", "name": source.title or source.publisher}
         item["publisher"] = {"@type": "Organization", "name": source.publisher}
-        if source.url:
+        if is_web_url(source.url):
             item["url"] = source.url
         citations.append(item)
     if citations:

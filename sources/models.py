@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from posts.validators import WebURLField
+
 
 class SourceQuerySet(models.QuerySet):
     def with_citing_counts(self) -> "SourceQuerySet":
@@ -21,7 +23,7 @@ class SourceQuerySet(models.QuerySet):
 class Source(models.Model):
     publisher = models.CharField(_("publisher"), max_length=200)
     title = models.CharField(_("title"), max_length=500, blank=True)
-    url = models.URLField(_("address"), max_length=1000, blank=True)
+    url = WebURLField(_("address"), max_length=1000, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     key = models.CharField(
         _("identity"),

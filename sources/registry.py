@@ -7,8 +7,10 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from posts.rendering import CitedSource, Footnote
+from posts.validators import is_web_url
 from sources.models import Citation, Source, SourceAlias
 
+URL_MAX = Source._meta.get_field("url").max_length
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -49,17 +51,19 @@ def ensure_sources(cited: Sequence[CitedSource]) -> dict[str, Source]:
     for item in cited:
         key = source_key(item.publisher, item.title)
         source = found.get(key)
+        # Only a web address becomes the source's address (no mailto:, ftp: or relative links).
+        url = item.url if len(item.url) <= URL_MAX and is_web_url(item.url) else ""
         if source is None:
             source = Source(
                 publisher=item.publisher.strip(),
                 title=item.title.strip(),
-                url=item.url,
+                url=url,
                 slug=_unique_slug(f"{item.publisher} {item.title}", taken),
             )
             source.save()
             found[key] = source
-        elif item.url and not source.url:
-            source.url = item.url
+        elif url and not source.url:
+            source.url = url
             source.save(update_fields=["url"])
     return found
 

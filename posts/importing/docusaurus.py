@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from posts.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
 from posts.importing.errors import InvalidFile
-from posts.importing.folders import FolderInfo, author_key
+from posts.importing.folders import FolderInfo, author_key, web_url
 from posts.importing.frontmatter import FrontMatter
 
 TITLE_MAX = 300
@@ -160,6 +160,9 @@ class _Reader:
             raise self.fail(key, f"'{key}' should be text, not {_kind(value)}")
         return " ".join(str(value).split())
 
+    def web_url(self, key: str, value: Any, what: str) -> str:
+        return web_url(self.path, self.line(key), self.text(key, value), what)
+
     def boolean(self, key: str) -> bool:
         value = self.values.get(key, False)
         if not isinstance(value, bool):
@@ -210,9 +213,9 @@ class _Reader:
                 key=author_key(ref["name"]),
                 name=self.text("authors", ref["name"]),
                 title=self.text("authors", ref.get("title")),
-                url=self.text("authors", ref.get("url")),
+                url=self.web_url("authors", ref.get("url"), "the author's 'url'"),
                 bio=self.text("authors", ref.get("description")),
-                image_url=self.text("authors", ref.get("image_url")),
+                image_url=self.web_url("authors", ref.get("image_url"), "the author's 'image_url'"),
             )
         raise self.fail("authors", f"author {ref!r} should be a key or have a name")
 
@@ -224,6 +227,9 @@ class _Reader:
             field: next((self.text(key) for key in keys if key in self.values), "")
             for field, keys in _LEGACY_AUTHOR.items()
         }
+        for field in ("url", "image_url"):
+            key = next((key for key in _LEGACY_AUTHOR[field] if key in self.values), "author")
+            web_url(self.path, self.line(key), extra[field], f"'{key}'")
         return AuthorInfo(key=author_key(name), name=name, **extra)
 
     def tags(self, folder: FolderInfo) -> tuple[TagInfo, ...]:

@@ -10,6 +10,7 @@ from posts.importing.entries import AuthorInfo, SeriesInfo, TagInfo
 from posts.importing.errors import InvalidFile
 from posts.importing.frontmatter import parse_yaml
 from posts.importing.reading import FoundFile, read_text
+from posts.validators import is_web_url
 
 AUTHORS_FILE = "authors.yml"
 TAGS_FILE = "tags.yml"
@@ -86,9 +87,9 @@ def _author(path: Path, line: int, key: str, value: dict) -> AuthorInfo:
         key=author_key(key),
         name=text("name") or key,
         title=text("title"),
-        url=text("url"),
+        url=web_url(path, line, text("url"), f"'{key}.url'"),
         bio=text("bio") or text("description"),
-        image_url=text("image_url"),
+        image_url=web_url(path, line, text("image_url"), f"'{key}.image_url'"),
     )
 
 
@@ -107,6 +108,14 @@ def _series(path: Path, line: int, key: str, value: dict) -> SeriesInfo:
         title=title,
         description=_text(path, line, value.get("description"), f"'{key}.description'"),
     )
+
+
+def web_url(path: Path, line: int, value: str, what: str) -> str:
+    """``value`` if it is empty or an http(s) address, as the admin accepts; else the file fails."""
+    if value and not is_web_url(value):
+        message = f"{what} should be a web address (https://...), not {value!r}"
+        raise InvalidFile(path, line, message)
+    return value
 
 
 def author_key(text: str) -> str:
