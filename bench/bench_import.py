@@ -36,7 +36,7 @@ def main() -> int:
 
 
 def _measure(runs: int) -> int:
-    from posts.importing import import_paths
+    from blog_project.importing import import_paths
     from posts.models import Author, Post, Tag
     from series.models import Series
     from sources.models import Source

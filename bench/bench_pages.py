@@ -47,14 +47,17 @@ BODY = "\n\n".join(
 
 def grow(total: int) -> None:
     from posts.models import Author, Post, Tag
+    from posts.services import post_write
     from series.models import Series, SeriesEntry
 
     authors = [Author.objects.get_or_create(key=k, defaults={"name": k})[0] for k in ("a", "b")]
     tags = [Tag.objects.get_or_create(slug=s, defaults={"name": s})[0] for s in ("ai", "x", "y")]
     series = Series.objects.get_or_create(slug="reeks", defaults={"title": "Reeks"})[0]
     for n in range(Post.objects.count(), total):
-        post = Post.objects.create(
-            title=f"Artikel {n}", slug=f"artikel-{n}", body=BODY, status=Post.Status.PUBLISHED
+        post = post_write(
+            post=Post(
+                title=f"Artikel {n}", slug=f"artikel-{n}", body=BODY, status=Post.Status.PUBLISHED
+            )
         )
         post.authors.set(authors)
         post.tags.set(tags)

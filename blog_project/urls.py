@@ -5,12 +5,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from blog_project import health
+from blog_project import health, views
+from blog_project.sitemaps import SITEMAPS
 from posts import editor
-from posts.caching import cache_public_page
-from posts.language import switch_language
-from posts.sitemaps import SITEMAPS
-from posts.views import SearchView, favicon, robots_txt
+from posts.views import SearchView
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="posts:list", permanent=True), name="root"),
@@ -18,11 +16,11 @@ urlpatterns = [
     path("series/", include("series.urls")),
     path("sources/", include("sources.urls")),
     path("search/", SearchView.as_view(), name="search"),
-    path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", health.healthz, name="healthz"),
-    path("favicon.ico", favicon, name="favicon"),
-    path("language/<str:code>/", switch_language, name="switch-language"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("language/<str:code>/", views.switch_language, name="switch-language"),
     # The admin editor's preview and upload, at the addresses django-markdownx's widget calls.
     path("markdownx/markdownify/", editor.markdownify, name="markdownx_markdownify"),
     path("markdownx/upload/", editor.upload_image, name="markdownx_upload"),

@@ -7,10 +7,10 @@ from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 from simple_history.admin import SimpleHistoryAdmin
 
+from posts.extensions import extensions
 from posts.forms import PostAdminForm
 from posts.models import Author, Post, Tag
-from series.admin import SeriesEntryInline
-from sources.admin import CitationInline
+from posts.services import post_save_from_form, posts_set_status
 
 
 @admin.register(Author)
@@ -75,7 +75,6 @@ class PostAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["authors", "tags"]
     readonly_fields = ["reading_minutes", "word_count", "created_at", "updated_at"]
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
-    inlines = [SeriesEntryInline, CitationInline]
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
@@ -105,18 +104,18 @@ class PostAdmin(SimpleHistoryAdmin):
         entry = getattr(obj, "series_entry", None)
         return f"{entry.series} ({entry.position})" if entry else "—"
 
+    def get_inlines(self, request, obj):
+        """The inlines the apps built on posts provide: the series place, the notes."""
+        return [*self.inlines, *extensions.post_admin_inlines]
+
     def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
+        post_save_from_form(post=obj, rendered=getattr(form, "rendered", None))
         for warning in getattr(form, "body_warnings", []):
             self.message_user(request, warning, messages.WARNING)
 
     def _set_status(self, request, queryset, status: str, message) -> None:
-        """Saves each post (so it is re-rendered, versioned and re-indexed), then reports."""
-        count = 0
-        for post in queryset.exclude(status=status):
-            post.status = status
-            post.save(update_fields=["status", "updated_at"])
-            count += 1
+        """Changes the status (a revision each, nothing rendered), then reports."""
+        count = posts_set_status(posts=queryset.exclude(status=status), status=status)
         self.message_user(request, message(count) % {"n": count}, messages.SUCCESS)
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])

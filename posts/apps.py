@@ -7,4 +7,4 @@ class PostsConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from posts import signals  # noqa: F401
+        from posts import signals  # noqa: F401  (connects the core's receivers)

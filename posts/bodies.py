@@ -1,61 +1,38 @@
-"""Rendering an article body with links into the sources registry.
+"""The article body through the pipeline, linked to the sources register.
 
-The pipeline itself (:mod:`posts.rendering`) is pure; this module adds what needs the
-database: the address of each cited source's page. The public page (through ``Post.save``),
-the editor's live preview and the importer all come through here.
+The pipeline (:mod:`posts.rendering`) is pure; here it meets the database through the source
+registry that :mod:`posts.extensions` provides. Every caller renders through this module: saving
+(:mod:`posts.services` and ``Post.save``), the editor's live preview, the importer's checks.
 """
-
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import translation
 
-from posts.rendering import CitedSource, Rendered, render
-
-if TYPE_CHECKING:
-    from sources.models import Source
+from posts.extensions import SourceLinks, extensions
+from posts.rendering import Rendered, render
 
 
-def _render_with(
-    body: str, lookup: Callable[[list[CitedSource]], dict]
-) -> tuple[Rendered, dict[str, "Source"]]:
-    """The rendered body and the registered sources it cites, by source key."""
-    from sources.registry import source_key
-
-    # Stored HTML is rendered once, in the site's language, whoever triggers it.
+def render_body(body: str) -> Rendered:
+    """The body rendered once, in the site's language (stored HTML is the same for everyone)."""
     with translation.override(settings.LANGUAGE_CODE):
-        first = render(body)
-        cited = [fn.source for fn in first.footnotes if fn.source]
-        if not cited:
-            return first, {}
-        sources = lookup(cited)
-
-        def source_url(item: CitedSource) -> str | None:
-            source = sources.get(source_key(item.publisher, item.title))
-            return source.get_absolute_url() if source else None
-
-        return render(body, source_url=source_url), sources
+        return render(body)
 
 
-def render_for_post(body: str) -> tuple[Rendered, dict[str, "Source"]]:
-    """Renders for saving: sources the body cites are registered if they are new.
+def link_sources(rendered: Rendered, *, register: bool) -> tuple[Rendered, SourceLinks | None]:
+    """``rendered`` with its notes linking to the register, and the register's answer.
 
-    Returns the registry entries too, so the citations can be synced without looking
-    them up again.
+    ``register`` creates the sources that are not registered yet (on a save); without it a
+    note citing an unknown source simply has no link yet (a preview).
     """
-    from sources.registry import ensure_sources
-
-    return _render_with(body, ensure_sources)
-
-
-def render_preview(body: str) -> Rendered:
-    """Renders without writing anything: new sources get no register link yet."""
-    from sources.registry import find_sources
-
-    return _render_with(body, find_sources)[0]
+    registry = extensions.source_registry
+    cited = rendered.cited_sources
+    if registry is None or not cited:
+        return rendered, None
+    links = registry.links(cited, register=register)
+    with translation.override(settings.LANGUAGE_CODE):
+        return rendered.with_source_links(links.url), links
 
 
 def preview_html(body: str) -> str:
-    """django-markdownx's MARKDOWNX_MARKDOWNIFY_FUNCTION: the same HTML as the public page."""
-    return render_preview(body).html
+    """The editor's live preview: the same HTML as the public page, writing nothing."""
+    return link_sources(render_body(body), register=False)[0].html

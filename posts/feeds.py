@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom 1.0 feeds: the blog, a tag, a series; all from ``listed()``."""
+"""RSS 2.0 and Atom 1.0 feeds: the blog and a tag; all from ``listed()``."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -8,7 +8,6 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from posts.models import Post, Tag
-from series.models import Series
 
 FEED_SIZE = 20
 
@@ -64,7 +63,7 @@ class PostFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
     def item_guid(self, item: Post) -> str:
-        return self.request.build_absolute_uri(reverse("posts:detail", args=[item.slug]))
+        return self.request.build_absolute_uri(item.get_absolute_url())
 
 
 class AtomPostFeed(PostFeed):
@@ -90,26 +89,4 @@ class TagFeed(PostFeed):
 
 
 class AtomTagFeed(TagFeed):
-    feed_type = Atom1Feed
-
-
-class SeriesFeed(PostFeed):
-    def get_object(self, request, slug: str):
-        self.request = request
-        return get_object_or_404(Series, slug=slug)
-
-    def title(self, obj: Series) -> str:
-        return _("%(blog)s: series %(series)s") % {
-            "blog": settings.BLOG["TITLE"],
-            "series": obj.title,
-        }
-
-    def link(self, obj: Series) -> str:
-        return obj.get_absolute_url()
-
-    def posts(self, obj: Series):
-        return Post.objects.listed().filter(series_entry__series=obj)
-
-
-class AtomSeriesFeed(SeriesFeed):
     feed_type = Atom1Feed

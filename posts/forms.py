@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from posts.bodies import render_preview
+from posts.bodies import render_body
 from posts.models import Post
+from posts.rendering import Rendered
 
 
 class PostAdminForm(forms.ModelForm):
@@ -29,16 +30,21 @@ class PostAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.body_warnings: list[str] = []
+        # The body as rendered while validating it; the save reuses it instead of rendering again.
+        self.rendered: Rendered | None = None
 
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
-        rendered = render_preview(body)
-        errors = [p.message for p in rendered.problems if p.severity == "error"]
+        # Browsers send a textarea's lines with CRLF; bodies are stored with LF.
+        body = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
+        if self.instance.pk is not None and body == self.instance.body:
+            return body
+        self.rendered = rendered = render_body(body)
+        errors = [p.message for p in rendered.problems if p.is_error]
         if errors:
             raise forms.ValidationError(
                 [forms.ValidationError(message, code="footnote") for message in errors]
             )
-        self.body_warnings = [p.message for p in rendered.problems if p.severity != "error"]
+        self.body_warnings = [p.message for p in rendered.problems if not p.is_error]
         return body
 
     def clean(self) -> dict:

@@ -2,15 +2,18 @@
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models, transaction
-from django.db.models import Q
+from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
+from posts.bodies import link_sources, render_body
+from posts.extensions import extensions
 from posts.images import DatedUpload, validate_raster_image
+from posts.rendering import Rendered
 from posts.validators import WebURLField
 
 
@@ -67,6 +70,11 @@ class Tag(models.Model):
 RESERVED_SLUGS = ("tags", "authors", "archive")
 
 
+class PostStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
 class PostQuerySet(models.QuerySet):
     def published(self) -> "PostQuerySet":
         """What visitors may open: published, with a publish date that has come.
@@ -74,11 +82,20 @@ class PostQuerySet(models.QuerySet):
         Unlisted posts are included (they are reachable by their URL); lists, feeds, the
         sitemap and search use :meth:`listed` instead.
         """
-        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(status=PostStatus.PUBLISHED, publish_at__lte=timezone.now())
 
     def listed(self) -> "PostQuerySet":
         """What visitors may find: published and not unlisted."""
         return self.published().filter(unlisted=False)
+
+    def listed_count(self, relation: str) -> Count:
+        """An annotation for another model: how many listed posts it reaches by ``relation``.
+
+        ``Tag.objects.annotate(post_count=Post.objects.listed_count("posts"))``; the one way
+        every page counts "articles per tag, author, series or source".
+        """
+        listed = Q(**{f"{relation}__in": self.listed().values("pk")})
+        return Count(relation, filter=listed, distinct=True)
 
     def visible_to(self, user) -> "PostQuerySet":
         """Published posts, plus every draft and scheduled post for editors who may change them."""
@@ -89,16 +106,14 @@ class PostQuerySet(models.QuerySet):
     def for_listing(self) -> "PostQuerySet":
         """Loads what a post list shows in a fixed number of queries."""
         return (
-            self.select_related("series_entry__series")
+            self.select_related(*extensions.listing_related)
             .prefetch_related("authors", "tags")
             .defer(*Post.HEAVY_FIELDS)
         )
 
 
 class Post(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+    Status = PostStatus
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
@@ -189,7 +204,7 @@ class Post(models.Model):
         indexes = [models.Index(fields=["status", "unlisted", "-publish_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "published"]), name="post_status_valid"
+                condition=Q(status__in=PostStatus.values), name="post_status_valid"
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="post_slug_not_empty"),
             models.CheckConstraint(
@@ -200,38 +215,70 @@ class Post(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
-        """Renders the body once and keeps the citations in step with it."""
-        from posts.bodies import render_for_post
-        from posts.search import index_post
-        from sources.registry import sync_citations
+    # The columns derived from the body (see apply_rendered).
+    DERIVED_FIELDS = (
+        "body_html",
+        "summary_html",
+        "summary_text",
+        "toc_html",
+        "body_text",
+        "word_count",
+        "reading_minutes",
+    )
 
-        with transaction.atomic():
-            self._remember_former_slug()
-            rendered, sources = render_for_post(self.body)
-            self.body_html = rendered.html
-            self.summary_html = rendered.summary_html
-            self.summary_text = rendered.summary_text
-            self.toc_html = rendered.toc_html
-            self.body_text = rendered.text
-            self.word_count = rendered.word_count
-            self.reading_minutes = rendered.reading_minutes
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._rendered_body: str | None = None
+        self._stored_slug: str | None = None
+
+    def save(self, *args, **kwargs) -> None:
+        """Saves the post's own row, rendering the body only if it changed since it was loaded.
+
+        Writes nothing else: :func:`posts.services.post_write` saves a post together with its
+        former address, citations and search index. A status change renders nothing.
+        """
+        if self.body_changed:
+            self.apply_rendered(link_sources(render_body(self.body), register=False)[0])
             if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = set(kwargs["update_fields"]) | {
-                    "body_html",
-                    "summary_html",
-                    "summary_text",
-                    "toc_html",
-                    "body_text",
-                    "word_count",
-                    "reading_minutes",
-                }
-            super().save(*args, **kwargs)
-            sync_citations(self, rendered.footnotes, sources)
-            index_post(self)
+                kwargs["update_fields"] = {*kwargs["update_fields"], *self.DERIVED_FIELDS}
+        super().save(*args, **kwargs)
+        self._stored_slug = self.slug
 
     def get_absolute_url(self) -> str:
         return reverse("posts:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        post = super().from_db(db, field_names, values, **kwargs)
+        # What the stored derived columns were rendered from, and the address as stored.
+        post._rendered_body = post.__dict__.get("body")
+        post._stored_slug = post.__dict__.get("slug")
+        return post
+
+    @property
+    def body_changed(self) -> bool:
+        """Whether the body differs from what the derived columns were rendered from."""
+        return "body" in self.__dict__ and self.body != self._rendered_body
+
+    @property
+    def stored_slug(self) -> str | None:
+        """The slug as it was loaded from the database (None for a new post)."""
+        return self._stored_slug
+
+    def forget_rendering(self) -> None:
+        """Makes the next save render the body again, changed or not."""
+        self._rendered_body = None
+
+    def apply_rendered(self, rendered: Rendered) -> None:
+        """Takes the derived columns from ``rendered``, the pipeline's result for ``self.body``."""
+        self.body_html = rendered.html
+        self.summary_html = rendered.summary_html
+        self.summary_text = rendered.summary_text
+        self.toc_html = rendered.toc_html
+        self.body_text = rendered.text
+        self.word_count = rendered.word_count
+        self.reading_minutes = rendered.reading_minutes
+        self._rendered_body = self.body
 
     @property
     def is_published(self) -> bool:
@@ -244,15 +291,6 @@ class Post(models.Model):
     @property
     def meta_description(self) -> str:
         return self.description or self.summary_text[:300]
-
-    def _remember_former_slug(self) -> None:
-        """Keeps the old address working when an editor changes the slug."""
-        if self.pk is None:
-            return
-        former = Post.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-        if former and former != self.slug:
-            FormerSlug.objects.update_or_create(slug=former, defaults={"post": self})
-        FormerSlug.objects.filter(slug=self.slug).delete()
 
 
 class FormerSlug(models.Model):

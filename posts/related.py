@@ -1,4 +1,6 @@
-"""Related posts for an article: shared tags first, then the same series."""
+"""Related posts for an article: the listed posts that share most of its tags."""
+
+from collections.abc import Iterable
 
 from django.db.models import Count
 
@@ -7,25 +9,20 @@ from posts.models import Post
 LIMIT = 3
 
 
-def related_posts(post: Post, limit: int = LIMIT) -> list[Post]:
-    """Up to ``limit`` listed posts, in at most two queries.
+def related_posts(post: Post, *, exclude: Iterable[int] = (), limit: int = LIMIT) -> list[Post]:
+    """Up to ``limit`` listed posts sharing tags with ``post``, most shared first, in one query;
+    ``exclude`` leaves out posts the page links already (its series' parts).
 
-    Expects ``post.tags`` prefetched and ``post.series_entry`` selected.
+    Expects ``post.tags`` prefetched.
     """
-    candidates = Post.objects.listed().exclude(pk=post.pk).only("title", "slug", "publish_at")
     tag_ids = [tag.pk for tag in post.tags.all()]
-    found: list[Post] = []
-    if tag_ids:
-        found = list(
-            candidates.filter(tags__in=tag_ids)
-            .annotate(shared=Count("tags", distinct=True))
-            .order_by("-shared", "-publish_at")[:limit]
-        )
-    entry = getattr(post, "series_entry", None)
-    if len(found) < limit and entry is not None:
-        found += list(
-            candidates.filter(series_entry__series_id=entry.series_id)
-            .exclude(pk__in=[p.pk for p in found])
-            .order_by("series_entry__position")[: limit - len(found)]
-        )
-    return found
+    if not tag_ids:
+        return []
+    return list(
+        Post.objects.listed()
+        .exclude(pk__in=[post.pk, *exclude])
+        .filter(tags__in=tag_ids)
+        .only("title", "slug", "publish_at")
+        .annotate(shared=Count("tags", distinct=True))
+        .order_by("-shared", "-publish_at")[:limit]
+    )

@@ -1,16 +1,42 @@
-"""Structured data (schema.org JSON-LD) for article pages and lists."""
+"""Addresses and structured data (schema.org JSON-LD) for pages: one helper for each."""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest
 
+from posts.extensions import extensions
 from posts.validators import is_web_url
+
+# Open Graph wants a territory: the site's languages and the one it is most read in.
+_OG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def canonical_url(request: HttpRequest) -> str:
+    """The page's own address: its path on the canonical host, with ``?page=N`` kept for the
+    pages of a list and every other parameter dropped."""
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url
+
+
+def absolute_media_url(request: HttpRequest, file: FieldFile) -> str:
+    """An uploaded file's absolute address: storages that serve elsewhere (S3) already give
+    one; our own media are made absolute against the request."""
+    url = file.url
+    return url if urlsplit(url).scheme else request.build_absolute_uri(url)
+
+
+def og_locale(language: str) -> str:
+    return _OG_LOCALES.get(language, language.replace("-", "_"))
 
 
 def blog_posting(post, request: HttpRequest) -> dict:
-    """A BlogPosting with its authors, keywords and a ``citation`` list of registered sources.
-
-    Expects ``post.citations`` prefetched with their sources.
-    """
+    """A BlogPosting with its authors and keywords, plus what the extending apps add
+    (the ``citation`` list of registered sources)."""
     url = request.build_absolute_uri(post.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -31,22 +57,10 @@ def blog_posting(post, request: HttpRequest) -> dict:
         "keywords": [tag.name for tag in post.tags.all()],
         "publisher": {"@type": "Organization", "name": settings.BLOG["TITLE"]},
     }
-    seen: set[int] = set()
-    citations = []
-    for citation in post.citations.all():
-        source = citation.source
-        if source is None or source.pk in seen:
-            continue
-        seen.add(source.pk)
-        item = {"@type": "CreativeWork", "name": source.title or source.publisher}
-        item["publisher"] = {"@type": "Organization", "name": source.publisher}
-        if is_web_url(source.url):
-            item["url"] = source.url
-        citations.append(item)
-    if citations:
-        data["citation"] = citations
+    for contribute in extensions.jsonld:
+        data.update(contribute(post, request))
     if post.cover_image:
-        data["image"] = request.build_absolute_uri(post.cover_image.url)
+        data["image"] = absolute_media_url(request, post.cover_image)
     return data
 
 

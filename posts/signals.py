@@ -1,14 +1,18 @@
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+"""The core's own signal, and its receivers."""
 
-from posts.caching import content_changed
-from posts.models import Author, FormerSlug, Post, Tag
+from django.db.models.signals import m2m_changed
+from django.dispatch import Signal, receiver
+
+from posts.models import Post
 from posts.search import index_post
-from series.models import Series, SeriesEntry
-from sources.models import Source, SourceAlias
+
+post_body_written = Signal()
+"""Sent by :func:`posts.services.post_write` after a post's new body is saved, in the same
+transaction, with ``post``, ``rendered`` (the pipeline's result) and ``links`` (the source
+registry's answer, or None). The sources app syncs the post's citations on it."""
 
 
-@receiver(m2m_changed, sender=Post.tags.through)
+@receiver(m2m_changed, sender=Post.tags.through, dispatch_uid="posts-reindex-after-tag-change")
 def reindex_after_tag_change(sender, instance, action: str, reverse: bool, **kwargs) -> None:
     """Tags are saved after the post in the admin; search must see them."""
     if action not in {"post_add", "post_remove", "post_clear"}:
@@ -16,10 +20,3 @@ def reindex_after_tag_change(sender, instance, action: str, reverse: bool, **kwa
     posts = [instance] if not reverse else Post.objects.filter(pk__in=kwargs.get("pk_set") or [])
     for post in posts:
         index_post(post)
-
-
-for model in (Post, Author, Tag, Series, SeriesEntry, Source, SourceAlias, FormerSlug):
-    post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model}")
-    post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-del-{model}")
-for through in (Post.tags.through, Post.authors.through):
-    m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"page-cache-m2m-{through}")

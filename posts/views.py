@@ -1,21 +1,15 @@
 """Public pages of the blog: thin views over :class:`~posts.models.PostQuerySet`."""
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
 from posts import seo
+from posts.extensions import extensions
 from posts.models import Author, FormerSlug, Post, Tag
-from posts.related import related_posts
 from posts.search import search, snippet
-from series.navigation import navigation_for
-from sources.models import Citation
 
 
 class PostListMixin:
@@ -47,9 +41,8 @@ class TagListView(ListView):
     context_object_name = "tags"
 
     def get_queryset(self):
-        listed = Q(posts__in=Post.objects.listed().values("pk"))
         return (
-            Tag.objects.annotate(post_count=Count("posts", filter=listed, distinct=True))
+            Tag.objects.annotate(post_count=Post.objects.listed_count("posts"))
             .filter(post_count__gt=0)
             .order_by("name")
         )
@@ -112,11 +105,10 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        citations = Citation.objects.select_related("source").order_by("order")
         return (
             Post.objects.visible_to(self.request.user)
-            .select_related("series_entry__series")
-            .prefetch_related("authors", "tags", Prefetch("citations", queryset=citations))
+            .select_related(*extensions.article_related)
+            .prefetch_related("authors", "tags", *extensions.article_prefetch)
         )
 
     def get(self, request, *args, **kwargs):
@@ -134,11 +126,7 @@ class PostDetailView(DetailView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        post = self.object
-        context["series_nav"] = navigation_for(post)
-        context["related"] = related_posts(post)
-        context["jsonld"] = seo.blog_posting(post, self.request)
-        context["canonical_url"] = self.request.build_absolute_uri(post.get_absolute_url())
+        context["jsonld"] = seo.blog_posting(self.object, self.request)
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -148,16 +136,3 @@ class PostDetailView(DetailView):
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
         return response
-
-
-@cache_control(max_age=86400, public=True)
-def favicon(request: HttpRequest) -> HttpResponse:
-    """Browsers (and the admin, which has no icon link) ask for /favicon.ico."""
-    return redirect(static("favicon.svg"), permanent=False)
-
-
-@cache_control(max_age=3600, public=True)
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /markdownx/", f"Sitemap: {sitemap}"]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
+from posts.extensions import extensions
 from series.models import Series, SeriesEntry
 
 
@@ -13,6 +14,9 @@ class SeriesEntryInline(admin.TabularInline):
     extra = 0
     max_num = 1
     autocomplete_fields = ["series"]
+
+
+extensions.post_admin_inlines.append(SeriesEntryInline)
 
 
 class ReorderableEntryForm(forms.ModelForm):

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from posts.models import Post
+
 
 class Series(models.Model):
     title = models.CharField(_("title"), max_length=300)
@@ -23,12 +25,10 @@ class Series(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("series:detail", kwargs={"slug": self.slug})
 
-    def published_entries(self):
-        """The parts visitors may read, in order, with their posts."""
-        from posts.models import Post
-
+    def listed_entries(self):
+        """The parts visitors see listed, in order, with their posts."""
         return (
-            self.entries.filter(post__in=Post.objects.published())
+            self.entries.filter(post__in=Post.objects.listed())
             .select_related("post")
             .defer(*(f"post__{name}" for name in Post.HEAVY_FIELDS))
         )

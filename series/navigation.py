@@ -20,6 +20,10 @@ class SeriesNavigation:
         return len(self.parts)
 
     @property
+    def post_ids(self) -> list[int]:
+        return [part.post_id for part in self.parts]
+
+    @property
     def previous(self) -> SeriesEntry | None:
         return self.parts[self.index - 1] if self.index > 0 else None
 
@@ -31,13 +35,13 @@ class SeriesNavigation:
 def navigation_for(post) -> SeriesNavigation | None:
     """Navigation among the published parts of the post's series, in one query.
 
-    Numbers count published parts only, so a draft part leaves no gap. A draft being
-    previewed by an editor is shown in its place among them.
+    Numbers count listed parts only, so a draft or unlisted part leaves no gap. The post being
+    shown (an editor's draft, an unlisted part) takes its place among them.
     """
     entry = getattr(post, "series_entry", None)
     if entry is None:
         return None
-    parts = list(entry.series.published_entries())
+    parts = list(entry.series.listed_entries())
     if all(part.post_id != post.pk for part in parts):
         parts = sorted([*parts, entry], key=lambda part: part.position)
     index = next(i for i, part in enumerate(parts) if part.post_id == post.pk)

@@ -1,4 +1,3 @@
-from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
 from posts.models import Post
@@ -6,8 +5,7 @@ from series.models import Series
 
 
 def _with_part_counts(queryset):
-    published = Post.objects.published().values("pk")
-    return queryset.annotate(part_count=Count("entries", filter=Q(entries__post__in=published)))
+    return queryset.annotate(part_count=Post.objects.listed_count("entries__post"))
 
 
 class SeriesListView(ListView):
@@ -27,5 +25,5 @@ class SeriesDetailView(DetailView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["parts"] = self.object.published_entries()
+        context["parts"] = self.object.listed_entries()
         return context

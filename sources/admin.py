@@ -4,8 +4,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from posts.extensions import extensions
 from sources.models import Citation, Source, SourceAlias
-from sources.registry import merge_sources
+from sources.services import sources_merge
 
 
 class CitationInline(admin.TabularInline):
@@ -25,6 +26,9 @@ class CitationInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+extensions.post_admin_inlines.append(CitationInline)
 
 
 @admin.register(Source)
@@ -73,7 +77,7 @@ class SourceAdmin(admin.ModelAdmin):
                     "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
                 },
             )
-        moved = merge_sources(target, sources)
+        moved = sources_merge(target=target, others=sources)
         self.message_user(
             request,
             ngettext(

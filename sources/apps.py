@@ -5,3 +5,25 @@ from django.utils.translation import gettext_lazy as _
 class SourcesConfig(AppConfig):
     name = "sources"
     verbose_name = _("Sources")
+
+    def ready(self) -> None:
+        """Hooks the register into the core (see :mod:`posts.extensions`)."""
+        from django.db.models import Prefetch
+
+        from posts.extensions import extensions
+        from posts.models import Post
+        from posts.signals import post_body_written
+        from sources import receivers
+        from sources.models import Citation
+        from sources.registry import SourceRegistry
+
+        extensions.source_registry = SourceRegistry()
+        extensions.search_terms.append(receivers.cited_source_names)
+        extensions.jsonld.append(receivers.jsonld_citations)
+        citations = Citation.objects.select_related("source").order_by("order")
+        extensions.article_prefetch.append(Prefetch("citations", queryset=citations))
+        post_body_written.connect(
+            receivers.sync_citations_of_written_body,
+            sender=Post,
+            dispatch_uid="sources-sync-citations",
+        )

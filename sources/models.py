@@ -4,20 +4,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from posts.models import Post
 from posts.validators import WebURLField
 
 
 class SourceQuerySet(models.QuerySet):
     def with_citing_counts(self) -> "SourceQuerySet":
         """Annotates how many distinct listed articles cite each source (one query)."""
-        from posts.models import Post
-
-        listed = Post.objects.listed().values("pk")
-        return self.annotate(
-            article_count=models.Count(
-                "citations__post", filter=models.Q(citations__post__in=listed), distinct=True
-            )
-        )
+        return self.annotate(article_count=Post.objects.listed_count("citations__post"))
 
 
 class Source(models.Model):
@@ -78,6 +72,9 @@ class Citation(models.Model):
         "posts.Post", verbose_name=_("article"), on_delete=models.CASCADE, related_name="citations"
     )
     label = models.CharField(_("footnote label"), max_length=100)
+    anchor = models.CharField(
+        _("anchor"), max_length=80, blank=True, help_text=_("The note's id on the article page.")
+    )
     order = models.PositiveIntegerField(_("number"))
     source = models.ForeignKey(
         Source,

@@ -1,14 +1,18 @@
-"""Finding and creating sources for footnotes, and syncing an article's citations."""
+"""Finding and registering the sources that footnotes cite.
+
+:class:`SourceRegistry` is what the core's pipeline sees (``posts.extensions``): for the sources
+one body cites, the register's entries, created on a save.
+"""
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils.text import slugify
 
-from posts.rendering import CitedSource, Footnote
+from posts.rendering import CitedSource
 from posts.validators import is_web_url
-from sources.models import Citation, Source, SourceAlias
+from sources.models import Source, SourceAlias
 
 URL_MAX = Source._meta.get_field("url").max_length
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -24,6 +28,10 @@ def source_key(publisher: str, title: str) -> str:
     return f"{_normalise(publisher)}|{_normalise(title)}"
 
 
+def cited_key(cited: CitedSource) -> str:
+    return source_key(cited.publisher, cited.title)
+
+
 def _unique_slug(base: str, taken: set[str]) -> str:
     base = (slugify(base) or "bron")[:180].strip("-")
     slug, n = base, 2
@@ -35,7 +43,7 @@ def _unique_slug(base: str, taken: set[str]) -> str:
 
 def find_sources(cited: Iterable[CitedSource]) -> dict[str, Source]:
     """The registered sources for these notes, by key, merged sources resolved; creates nothing."""
-    keys = {source_key(c.publisher, c.title) for c in cited}
+    keys = {cited_key(c) for c in cited}
     if not keys:
         return {}
     found = {s.key: s for s in Source.objects.filter(key__in=keys)}
@@ -49,7 +57,7 @@ def ensure_sources(cited: Sequence[CitedSource]) -> dict[str, Source]:
     found = find_sources(cited)
     taken: set[str] = set()
     for item in cited:
-        key = source_key(item.publisher, item.title)
+        key = cited_key(item)
         source = found.get(key)
         # Only a web address becomes the source's address (no mailto:, ftp: or relative links).
         url = item.url if len(item.url) <= URL_MAX and is_web_url(item.url) else ""
@@ -68,49 +76,22 @@ def ensure_sources(cited: Sequence[CitedSource]) -> dict[str, Source]:
     return found
 
 
-def sync_citations(post, footnotes: Sequence[Footnote], sources: dict[str, Source]) -> None:
-    """Replaces the post's citations with one per footnote, linked to ``sources``.
+@dataclass(frozen=True)
+class RegistryLinks:
+    """The register's entries for the sources of one body, by source key."""
 
-    ``sources`` maps source keys to registry entries, as :func:`ensure_sources` returns them.
-    """
-    with transaction.atomic():
-        Citation.objects.filter(post=post).delete()
-        Citation.objects.bulk_create(
-            Citation(
-                post=post,
-                label=fn.label,
-                order=fn.number,
-                text=fn.text,
-                source=sources.get(source_key(fn.source.publisher, fn.source.title))
-                if fn.source
-                else None,
-            )
-            for fn in footnotes
-        )
+    sources: dict[str, Source]
+
+    def url(self, cited: CitedSource) -> str | None:
+        source = self.sources.get(cited_key(cited))
+        return source.get_absolute_url() if source else None
+
+    def source_for(self, cited: CitedSource | None) -> Source | None:
+        return self.sources.get(cited_key(cited)) if cited else None
 
 
-@transaction.atomic
-def merge_sources(target: Source, others: Iterable[Source]) -> int:
-    """Folds ``others`` into ``target``: citations move, identities become aliases.
+class SourceRegistry:
+    """The sources app's answer to ``posts.extensions.SourceRegistry``."""
 
-    Returns the number of citations moved. The articles' stored HTML is re-rendered so
-    their notes link to the surviving source page.
-    """
-    from posts.models import Post
-
-    others = [s for s in others if s.pk != target.pk]
-    if not others:
-        return 0
-    moved = Citation.objects.filter(source__in=others).update(source=target)
-    SourceAlias.objects.filter(source__in=others).update(source=target)
-    SourceAlias.objects.bulk_create(
-        SourceAlias(key=s.key, slug=s.slug, source=target) for s in others
-    )
-    if not target.url:
-        target.url = next((s.url for s in others if s.url), "")
-        target.save(update_fields=["url"])
-    affected = Post.objects.filter(citations__source=target).distinct()
-    Source.objects.filter(pk__in=[s.pk for s in others]).delete()
-    for post in affected:
-        post.save()
-    return moved
+    def links(self, cited: Sequence[CitedSource], *, register: bool) -> RegistryLinks:
+        return RegistryLinks(ensure_sources(cited) if register else find_sources(cited))

@@ -39,7 +39,7 @@ class SourceDetailView(DetailView):
         citations = (
             Citation.objects.filter(source=self.object, post__in=Post.objects.listed())
             .select_related("post")
-            .only("label", "order", "post__title", "post__slug", "post__publish_at")
+            .only("label", "anchor", "order", "post__title", "post__slug", "post__publish_at")
             .order_by("-post__publish_at", "post_id", "order")
         )
         context["citing"] = [

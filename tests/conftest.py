@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from posts.models import Author, Post, Tag
+from posts.services import post_write
 from series.models import Series, SeriesEntry
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def make_post(db):
         fields.setdefault("publish_at", timezone.now() - timedelta(days=1))
         authors = fields.pop("authors", [])
         tags = fields.pop("tags", [])
-        post = Post.objects.create(**fields)
+        post = post_write(post=Post(**fields))
         post.authors.set(authors)
         post.tags.set(tags)
         return post

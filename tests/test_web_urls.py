@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from posts.importing import ImportFailed, import_paths
+from blog_project.importing import ImportFailed, import_paths
 from posts.models import Author
 from posts.rendering import CitedSource
 from sources.registry import ensure_sources

@@ -1,8 +1,9 @@
 """Markdown rendering for Bronpunt articles: sanitised HTML, notes, sources, TOC and problems."""
 
 from posts.rendering.highlight import pygments_css
-from posts.rendering.pipeline import markdownify, render
-from posts.rendering.results import CitedSource, Footnote, Heading, Problem, Rendered
+from posts.rendering.pipeline import render
+from posts.rendering.problems import Problem
+from posts.rendering.results import CitedSource, Footnote, Heading, Rendered, SourceUrl
 
 __all__ = [
     "CitedSource",
@@ -10,7 +11,7 @@ __all__ = [
     "Heading",
     "Problem",
     "Rendered",
-    "markdownify",
+    "SourceUrl",
     "pygments_css",
     "render",
 ]

@@ -5,10 +5,9 @@ import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext
 from markdown_it.token import Token
 
-from posts.rendering.results import Problem
+from posts.rendering.problems import Problem
 from posts.rendering.tokens import inline_children_with_lines
 
 _UNSAFE_ID = re.compile(r"[^a-z0-9]+")
@@ -84,11 +83,6 @@ def extract_definitions(
     return body, definitions
 
 
-def _problem(code: str, label: str, line: int, message: str) -> Problem:
-    severity = "warning" if code == "unused" else "error"
-    return Problem(code=code, label=label, line=line, severity=severity, message=message)
-
-
 def _note_slug(label: str) -> str:
     ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     return _UNSAFE_ID.sub("-", ascii_label.lower()).strip("-")[:60] or "note"
@@ -113,12 +107,10 @@ class _Numbering:
         for definition in definitions:
             first = self.definitions.setdefault(definition.label, definition)
             if first is not definition:
-                message = gettext(
-                    "Footnote [^%(label)s] is defined more than once "
-                    "(line %(line)s; first defined on line %(first)s)."
-                ) % {"label": definition.label, "line": definition.line, "first": first.line}
                 self.problems.append(
-                    _problem("duplicate", definition.label, definition.line, message)
+                    Problem(
+                        "duplicate", definition.label, definition.line, (("first", first.line),)
+                    )
                 )
 
     def visit(self, tokens: list[Token]) -> None:
@@ -133,10 +125,7 @@ class _Numbering:
         label = str(child.meta.get("label", ""))
         if label not in self.definitions:
             child.type, child.content = "text", f"[^{label}]"
-            message = gettext(
-                "Footnote [^%(label)s] is used but never defined (line %(line)s)."
-            ) % {"label": label, "line": line}
-            self.problems.append(_problem("undefined", label, line, message))
+            self.problems.append(Problem("undefined", label, line))
             return
         note = self._note(label)
         note.refs.append(child)
@@ -163,10 +152,7 @@ class _Numbering:
             if unused is None:
                 return self.order
             self._note(unused.label)
-            message = gettext(
-                "Footnote [^%(label)s] is defined but never used (line %(line)s)."
-            ) % {"label": unused.label, "line": unused.line}
-            self.problems.append(_problem("unused", unused.label, unused.line, message))
+            self.problems.append(Problem("unused", unused.label, unused.line))
 
 
 def number_notes(

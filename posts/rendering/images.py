@@ -15,7 +15,7 @@ from markdown_it.renderer import RendererProtocol
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from posts.rendering.results import Problem
+from posts.rendering.problems import Problem
 
 _ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
@@ -34,9 +34,10 @@ def render_image(
         return self.image(tokens, idx, options, env)  # type: ignore[attr-defined]
     description = self.renderInlineAsText(token.children or [], options, env)  # type: ignore[attr-defined]
     label = description or gettext("Image")
+    where = gettext("image on another site")
     return (
         f'<a class="external-image" href="{escapeHtml(src)}" rel="noopener noreferrer">'
-        f"{escapeHtml(label)} ({escapeHtml(gettext('image on another site'))})</a>"
+        f"{escapeHtml(label)} ({escapeHtml(where)})</a>"
     )
 
 
@@ -50,9 +51,5 @@ def external_image_problems(tokens: Iterable[Token]) -> list[Problem]:
         for child in token.children:
             src = str(child.attrGet("src") or "") if child.type == "image" else ""
             if src and is_external(src):
-                message = gettext(
-                    "The image %(url)s is on another site; it is shown as a link, because the "
-                    "blog loads nothing from other sites (line %(line)s)."
-                ) % {"url": src, "line": line}
-                problems.append(Problem("external-image", src, line, "warning", message))
+                problems.append(Problem("external-image", src, line))
     return problems

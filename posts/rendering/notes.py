@@ -70,15 +70,6 @@ def _blocks(note: Note) -> list[Token]:
     return tokens
 
 
-def note_html(md: MarkdownIt, note: Note, env: EnvType) -> str:
-    """The note's own content, detached: inline HTML for one paragraph, block HTML otherwise."""
-    tokens = _blocks(note)
-    detached = {**env, DETACHED_KEY: True}
-    if [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]:
-        return md.renderer.renderInline(tokens[1].children or [], md.options, detached)
-    return md.renderer.render(tokens, md.options, detached)
-
-
 def notes_section(
     md: MarkdownIt,
     notes: Sequence[Note],

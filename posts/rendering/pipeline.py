@@ -3,6 +3,7 @@
 import math
 import re
 from collections.abc import Callable
+from functools import partial
 
 from django.utils.translation import gettext
 from markdown_it.common.utils import escapeHtml
@@ -12,20 +13,19 @@ from markdown_it.utils import EnvType
 from posts.rendering.footnotes import Note, extract_definitions, number_notes
 from posts.rendering.headings import NOTES_HEADING_ID, number_headings, toc_html
 from posts.rendering.images import external_image_problems
-from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, note_html, notes_section
+from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, notes_section
 from posts.rendering.parser import MARKDOWN
-from posts.rendering.results import CitedSource, Footnote, Heading, Rendered
+from posts.rendering.results import CitedSource, Footnote, Heading, Rendered, SourceUrl
 from posts.rendering.sanitize import html_to_text, sanitize
 from posts.rendering.sources import parse_source
 from posts.rendering.summary import split_summary
 from posts.rendering.tokens import drop_empty_lists, plain_text
 
-SourceUrl = Callable[[CitedSource], str | None]
-
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _EMPTY = Rendered(
-    html="",
+    body_html="",
+    notes_html="",
     summary_html="",
     summary_text="",
     toc_html="",
@@ -90,7 +90,8 @@ def _notes_html(
     notes: list[Note],
     env: EnvType,
     heading: Token | None,
-    register_url: Callable[[Note], str | None],
+    sources: dict[str, CitedSource | None],
+    source_url: SourceUrl | None,
 ) -> str:
     if not notes:
         return ""
@@ -99,6 +100,7 @@ def _notes_html(
         heading_html = md.renderer.renderInline(heading.children or [], md.options, env)
     else:
         heading_html = escapeHtml(gettext("Notes"))
+    register_url = _register_lookup(sources, source_url)
     return sanitize(notes_section(md, notes, env, heading_html, register_url))
 
 
@@ -124,13 +126,15 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     env: EnvType = {NOTES_KEY: {note.label: note for note in notes}}
     sources = {note.label: _source(note) for note in notes}
     body_html = sanitize(md.renderer.render(body, md.options, env))
-    notes_html = _notes_html(notes, env, notes_heading, _register_lookup(sources, source_url))
+    link_notes = partial(_notes_html, notes, env, notes_heading, sources)
+    plain_notes = link_notes(None)
     summary_env = {**env, DETACHED_KEY: True}
     summary_html = sanitize(md.renderer.render(summary_tokens, md.options, summary_env)).strip()
     body_text = html_to_text(body_html)
     word_count = len(_WORD.findall(body_text))
-    return Rendered(
-        html=body_html + notes_html,
+    rendered = Rendered(
+        body_html=body_html,
+        notes_html=plain_notes,
         summary_html=summary_html,
         summary_text=html_to_text(summary_html),
         toc_html=toc_html(headings),
@@ -139,20 +143,16 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
             Footnote(
                 label=note.label,
                 number=note.number,
+                anchor=note.note_id,
                 text=note.definition.text,
-                html=sanitize(note_html(md, note, env)).strip(),
-                ref_count=len(note.refs),
                 source=sources[note.label],
             )
             for note in notes
         ),
-        text=f"{body_text} {html_to_text(notes_html)}".strip(),
+        text=f"{body_text} {html_to_text(plain_notes)}".strip(),
         word_count=word_count,
-        reading_minutes=_reading_minutes(word_count, body_html + notes_html),
+        reading_minutes=_reading_minutes(word_count, body_html + plain_notes),
         problems=tuple(problems),
+        _link_notes=link_notes,
     )
-
-
-def markdownify(text: str) -> str:
-    """The body HTML only, for django-markdownx's preview."""
-    return render(text).html
+    return rendered.with_source_links(source_url) if source_url else rendered

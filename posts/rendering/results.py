@@ -1,6 +1,9 @@
 """The values the rendering pipeline returns."""
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from posts.rendering.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -12,15 +15,17 @@ class CitedSource:
     url: str
 
 
+SourceUrl = Callable[[CitedSource], str | None]
+
+
 @dataclass(frozen=True)
 class Footnote:
     """One note of the notes section, numbered in order of first reference."""
 
     label: str
     number: int
+    anchor: str  # the note's id on the page, for links from elsewhere
     text: str
-    html: str
-    ref_count: int
     source: CitedSource | None
 
 
@@ -34,21 +39,11 @@ class Heading:
 
 
 @dataclass(frozen=True)
-class Problem:
-    """Something the writer should fix, found while rendering."""
-
-    code: str
-    label: str
-    line: int
-    severity: str
-    message: str
-
-
-@dataclass(frozen=True)
 class Rendered:
     """Everything a page needs from one Markdown body."""
 
-    html: str
+    body_html: str
+    notes_html: str
     summary_html: str
     summary_text: str
     toc_html: str
@@ -58,8 +53,32 @@ class Rendered:
     word_count: int
     reading_minutes: int
     problems: tuple[Problem, ...]
+    # Renders the notes section again with links to the register, from the parsed notes.
+    _link_notes: Callable[[SourceUrl | None], str] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    @property
+    def html(self) -> str:
+        """The article body with its notes section: what the page and the preview show."""
+        return self.body_html + self.notes_html
 
     @property
     def has_errors(self) -> bool:
         """Whether any problem is an error (undefined or duplicate footnote)."""
-        return any(problem.severity == "error" for problem in self.problems)
+        return any(problem.is_error for problem in self.problems)
+
+    @property
+    def cited_sources(self) -> tuple[CitedSource, ...]:
+        """The distinct sources the notes name, in note order."""
+        return tuple(dict.fromkeys(fn.source for fn in self.footnotes if fn.source))
+
+    def with_source_links(self, source_url: SourceUrl | None) -> "Rendered":
+        """The same result, each note citing a registered source linking to its page.
+
+        Only the notes section is rendered again, from the notes already parsed: the body is
+        not parsed a second time.
+        """
+        if self._link_notes is None:
+            return self
+        return replace(self, notes_html=self._link_notes(source_url))

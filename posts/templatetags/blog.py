@@ -1,9 +1,12 @@
 import json
 
 from django import template
+from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from posts import seo
+from posts.related import related_posts
 from posts.validators import is_web_url
 
 register = template.Library()
@@ -22,3 +25,21 @@ def jsonld(data: dict) -> SafeString:
 def web_url(value: str) -> str:
     """``value`` if it is an http(s) address, else empty: a second guard beside the validators."""
     return value if value and is_web_url(value) else ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_media(context, file) -> str:
+    """``{% absolute_media post.cover_image %}``: the file's absolute address."""
+    request: HttpRequest = context["request"]
+    return seo.absolute_media_url(request, file)
+
+
+@register.filter
+def og_locale(language: str) -> str:
+    return seo.og_locale(language)
+
+
+@register.simple_tag
+def related_articles(post, exclude=None) -> list:
+    """``{% related_articles post exclude=ids as related %}``: see :func:`related_posts`."""
+    return related_posts(post, exclude=exclude or ())

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from posts.models import Author, Post, Tag
+from posts.services import post_write
 from series.models import Series, SeriesEntry
 from sources.models import Source
 
@@ -124,13 +125,15 @@ def build_site(url: str) -> Site:
     open_source = Tag.objects.create(name="Open source", slug="open-source")
 
     def post(title, slug, body, days_ago, authors, tags):
-        created = Post.objects.create(
-            title=title,
-            slug=slug,
-            body=body,
-            status=Post.Status.PUBLISHED,
-            publish_at=now - timedelta(days=days_ago),
-            description=f"{title}: een artikel om de site mee te testen.",
+        created = post_write(
+            post=Post(
+                title=title,
+                slug=slug,
+                body=body,
+                status=Post.Status.PUBLISHED,
+                publish_at=now - timedelta(days=days_ago),
+                description=f"{title}: een artikel om de site mee te testen.",
+            )
         )
         created.authors.set(authors)
         created.tags.set(tags)

@@ -1,11 +1,10 @@
 """`manage.py check --deploy` is clean with production variables (the real settings module)."""
 
+import json
 import os
 import secrets
 import subprocess
 import sys
-
-import pytest
 
 from tests.deploy.conftest import REPO_ROOT
 
@@ -76,121 +75,141 @@ def test_without_hsts_the_check_does_warn():
     assert "security.W004" in result.stdout + result.stderr
 
 
-def test_with_debug_nothing_is_https_only(monkeypatch):
-    from blog_project.production import apply
-
-    for name in list(os.environ):
-        if name.startswith("DJANGO_") or name == "REDIS_URL":
-            monkeypatch.delenv(name)
-    ns = _namespace(debug=True)
-    apply(ns)
-    assert ns["SECURE_SSL_REDIRECT"] is False
-    assert ns["SECURE_HSTS_SECONDS"] == 0
-    assert ns["SESSION_COOKIE_SECURE"] is False and ns["CSRF_COOKIE_SECURE"] is False
-    assert "SECURE_PROXY_SSL_HEADER" not in ns
-    assert ns["SECURE_CSP"]["upgrade-insecure-requests"] is False
-
-
-def test_without_debug_https_is_the_default(monkeypatch):
-    from blog_project.production import apply
-
-    for name in list(os.environ):
-        if name.startswith("DJANGO_") or name == "REDIS_URL":
-            monkeypatch.delenv(name)
-    ns = _namespace(debug=False)
-    apply(ns)
-    assert ns["SECURE_SSL_REDIRECT"] is True
-    assert ns["SECURE_HSTS_SECONDS"] > 0
-    assert ns["SESSION_COOKIE_SECURE"] and ns["CSRF_COOKIE_SECURE"]
-    assert ns["SECURE_PROXY_SSL_HEADER"] == ("HTTP_X_FORWARDED_PROTO", "https")
+def _settings(extra: dict[str, str], *names: str) -> dict:
+    """The named settings as the real settings module gives them under these variables."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
+    env.update({"DJANGO_SECRET_KEY": "x" * 50, **extra})
+    script = (
+        "import json, sys; import blog_project.settings as s; "
+        "print(json.dumps({n: getattr(s, n, None) for n in sys.argv[1:]}, default=str))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, *names],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
-def test_middleware_order_request_id_first_csp_after_security_axes_last():
-    from blog_project.production import apply
+def test_with_debug_nothing_is_https_only():
+    values = _settings(
+        {"DJANGO_DEBUG": "true"},
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "SECURE_PROXY_SSL_HEADER",
+        "SECURE_CSP",
+    )
+    assert values["SECURE_SSL_REDIRECT"] is False
+    assert values["SECURE_HSTS_SECONDS"] == 0
+    assert values["SESSION_COOKIE_SECURE"] is False and values["CSRF_COOKIE_SECURE"] is False
+    assert values["SECURE_PROXY_SSL_HEADER"] is None
+    assert values["SECURE_CSP"]["upgrade-insecure-requests"] is False
 
-    ns = _namespace(debug=False)
-    apply(ns)
-    apply(ns)  # idempotent
-    middleware = ns["MIDDLEWARE"]
-    assert middleware[0] == "blog_project.middleware.RequestIDMiddleware"
-    assert middleware[1] == "django.middleware.security.SecurityMiddleware"
-    assert middleware[2] == "django.middleware.csp.ContentSecurityPolicyMiddleware"
+
+def test_without_debug_https_is_the_default():
+    values = _settings(
+        {"DJANGO_DEBUG": "false"},
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "SECURE_PROXY_SSL_HEADER",
+    )
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SECURE_HSTS_SECONDS"] > 0
+    assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
+    assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_the_middleware_that_runs_is_the_list_in_settings_py():
+    """Request id first, then security and static files, the page cache before sessions and
+    everything else, django-axes last; nothing added or reordered behind the reader's back."""
+    from django.conf import settings
+
+    middleware = settings.MIDDLEWARE
+    assert middleware[:4] == [
+        "blog_project.middleware.RequestIDMiddleware",
+        "django.middleware.security.SecurityMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        "blog_project.caching.PageCacheMiddleware",
+    ]
+    assert middleware.index("blog_project.caching.PageCacheMiddleware") < middleware.index(
+        "django.contrib.sessions.middleware.SessionMiddleware"
+    )
     assert middleware[-1] == "axes.middleware.AxesMiddleware"
     assert len(middleware) == len(set(middleware))
-    assert ns["INSTALLED_APPS"].count("axes") == 1
+    source = (REPO_ROOT / "blog_project" / "settings.py").read_text(encoding="utf-8")
+    assert "globals()" not in source
+    for name in middleware:
+        assert f'"{name}"' in source, name
+    assert _settings({"DJANGO_DEBUG": "true"}, "MIDDLEWARE")["MIDDLEWARE"] == middleware
 
 
-def test_shared_cache_and_sessions_with_redis_local_memory_without(monkeypatch):
-    from blog_project.production import apply
+def test_shared_cache_and_sessions_with_redis_files_on_this_machine_without():
+    with_redis = _settings(
+        {"DJANGO_DEBUG": "false", "REDIS_URL": "redis://cache:6379/0"}, "CACHES", "SESSION_ENGINE"
+    )
+    assert with_redis["CACHES"]["default"]["BACKEND"] == (
+        "django.core.cache.backends.redis.RedisCache"
+    )
+    assert with_redis["CACHES"]["default"]["LOCATION"] == "redis://cache:6379/0"
+    assert with_redis["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
 
-    monkeypatch.setenv("REDIS_URL", "redis://cache:6379/0")
-    ns = _namespace(debug=False)
-    apply(ns)
-    assert ns["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
-    assert ns["CACHES"]["default"]["LOCATION"] == "redis://cache:6379/0"
-    assert ns["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
-
-    monkeypatch.delenv("REDIS_URL")
-    ns = _namespace(debug=False)
-    apply(ns)
-    assert ns["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert ns["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+    without = _settings({"DJANGO_DEBUG": "false"}, "CACHES", "SESSION_ENGINE")
+    # Every gunicorn worker of the machine reads the same folder: they share the page cache.
+    assert without["CACHES"]["default"]["BACKEND"] == (
+        "django.core.cache.backends.filebased.FileBasedCache"
+    )
+    assert without["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
 
 
-def test_media_on_s3_compatible_storage_when_a_bucket_is_set(monkeypatch):
-    from blog_project.production import apply
-
-    monkeypatch.setenv("DJANGO_S3_BUCKET", "bronpunt-media")
-    monkeypatch.setenv("DJANGO_S3_ENDPOINT_URL", "https://s3.nl-ams.example.net")
-    monkeypatch.setenv("DJANGO_S3_ACCESS_KEY_ID", "key")
-    monkeypatch.setenv("DJANGO_S3_SECRET_ACCESS_KEY", "secret")
-    ns = _namespace(debug=False)
-    apply(ns)
-    default = ns["STORAGES"]["default"]
+def test_media_on_s3_compatible_storage_when_a_bucket_is_set():
+    values = _settings(
+        {
+            "DJANGO_DEBUG": "false",
+            "DJANGO_S3_BUCKET": "bronpunt-media",
+            "DJANGO_S3_ENDPOINT_URL": "https://s3.nl-ams.example.net",
+            "DJANGO_S3_ACCESS_KEY_ID": "key",
+            "DJANGO_S3_SECRET_ACCESS_KEY": "secret",
+        },
+        "STORAGES",
+        "SECURE_CSP",
+    )
+    default = values["STORAGES"]["default"]
     assert default["BACKEND"] == "storages.backends.s3.S3Storage"
     assert default["OPTIONS"]["bucket_name"] == "bronpunt-media"
     assert default["OPTIONS"]["endpoint_url"] == "https://s3.nl-ams.example.net"
-    assert ns["STORAGES"]["staticfiles"]["BACKEND"].startswith("whitenoise.")
-    assert "https://s3.nl-ams.example.net" in ns["SECURE_CSP"]["img-src"]
+    assert values["STORAGES"]["staticfiles"]["BACKEND"].startswith("whitenoise.")
+    assert "https://s3.nl-ams.example.net" in values["SECURE_CSP"]["img-src"]
 
     import storages.backends.s3  # noqa: F401  (installed: the backend can be loaded)
 
 
 def test_the_placeholder_secret_of_env_example_is_refused():
-    from django.core.exceptions import ImproperlyConfigured
-
-    from blog_project.production import apply
-
-    ns = _namespace(debug=False)
-    ns["SECRET_KEY"] = _read_env_example()["DJANGO_SECRET_KEY"]
-    with pytest.raises(ImproperlyConfigured, match="placeholder"):
-        apply(ns)
-
-
-def test_postgres_connections_fail_fast(monkeypatch):
-    from blog_project.production import apply
-
-    ns = _namespace(debug=False)
-    ns["DATABASES"] = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "x"}}
-    apply(ns)
-    assert ns["DATABASES"]["default"]["OPTIONS"]["connect_timeout"] == 5
-
-
-def _namespace(debug: bool) -> dict:
-    return {
-        "DEBUG": debug,
-        "BASE_DIR": REPO_ROOT,
-        "ALLOWED_HOSTS": ["blog.example.org"],
-        "CSRF_TRUSTED_ORIGINS": [],
-        "INSTALLED_APPS": ["django.contrib.admin", "django.contrib.auth", "posts"],
-        "MIDDLEWARE": [
-            "django.middleware.security.SecurityMiddleware",
-            "django.contrib.sessions.middleware.SessionMiddleware",
-            "django.middleware.csrf.CsrfViewMiddleware",
-        ],
-        "DATABASES": {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "db"}},
-        "STORAGES": {
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    result = subprocess.run(
+        [sys.executable, "-c", "import blog_project.settings"],
+        cwd=REPO_ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": _read_env_example()["DJANGO_SECRET_KEY"],
         },
-    }
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "placeholder" in result.stderr
+
+
+def test_postgres_connections_fail_fast():
+    values = _settings(
+        {"DJANGO_DEBUG": "false", "DATABASE_URL": "postgres://u@db:5432/x"}, "DATABASES"
+    )
+    assert values["DATABASES"]["default"]["OPTIONS"]["connect_timeout"] == 5

@@ -11,7 +11,7 @@ from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from blog_project.logging import JSONFormatter, RequestIDFilter
-from blog_project.production import _style_hashes
+from blog_project.settings import _style_hashes
 
 
 def _database_down():

@@ -46,7 +46,7 @@ def test_csp_allows_scripts_only_from_the_site_itself(client, path):
 
 @pytest.mark.django_db
 def test_csp_allows_the_inline_styles_of_the_standalone_error_pages_by_hash(client, settings):
-    from blog_project.production import _style_hashes
+    from blog_project.settings import _style_hashes
 
     hashes = _style_hashes(settings.BASE_DIR / "templates")
     assert hashes, "templates/503.html has an inline <style>"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from django.core.management import call_command
 
-from posts.importing import export_posts, import_paths
+from blog_project.importing import export_posts, import_paths
 from posts.models import Author, Post, Tag
 from series.models import Series
 from sources.models import Citation, Source

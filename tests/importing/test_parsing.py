@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from posts.importing.docusaurus import slug_and_date_from_path
-from posts.importing.errors import InvalidFile
-from posts.importing.folders import FolderCatalog
-from posts.importing.parsing import MARKDOWN, PLAIN_TEXT, parse_file
-from posts.importing.reading import FoundFile, find_files, read_text
+from blog_project.importing.docusaurus import slug_and_date_from_path
+from blog_project.importing.errors import InvalidFile
+from blog_project.importing.folders import FolderCatalog
+from blog_project.importing.parsing import MARKDOWN, PLAIN_TEXT, parse_file
+from blog_project.importing.reading import FoundFile, find_files, read_text
 from tests.importing.helpers import FIXTURES
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

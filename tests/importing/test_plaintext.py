@@ -1,6 +1,6 @@
 """Plain text to Markdown, without the database."""
 
-from posts.importing.plaintext import to_markdown
+from blog_project.importing.plaintext import to_markdown
 from tests.importing.helpers import FIXTURES, words
 
 

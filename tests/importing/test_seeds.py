@@ -2,7 +2,7 @@
 
 import pytest
 
-from posts.importing import import_paths
+from blog_project.importing import import_paths
 from posts.models import Post
 from sources.models import Source
 from tests.importing.helpers import words

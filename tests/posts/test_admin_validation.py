@@ -15,10 +15,10 @@ def _submit(client, body: str, title: str = "Nieuw"):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("Tekst.[^3]", "Voetnoot [^3] wordt gebruikt maar nergens gedefinieerd (regel 1)."),
+        ("Tekst.[^3]", "Regel 1: Voetnoot [^3] wordt gebruikt maar nergens gedefinieerd."),
         (
             "Tekst.[^a]\n\n[^a]: Een.\n[^a]: Twee.",
-            "Voetnoot [^a] is meer dan eens gedefinieerd",
+            "Regel 4: Voetnoot [^a] is meer dan eens gedefinieerd (eerst op regel 3).",
         ),
     ],
 )

@@ -10,7 +10,7 @@ from sources.models import Source
 
 @pytest.mark.django_db
 def test_demo_content_loads_idempotently_with_an_editor_account(tmp_path, monkeypatch):
-    from posts.management.commands import load_demo
+    from blog_project.management.commands import load_demo
 
     monkeypatch.setattr(load_demo, "PASSWORD_FILE", tmp_path / "password")
     out = io.StringIO()

@@ -44,6 +44,12 @@ def png_header_only(width: int, height: int) -> bytes:
     )
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """The messages are checked in English; the Dutch ones are in the catalogue."""
+    settings.LANGUAGE_CODE = "en"
+
+
 def _forged_csrf_client() -> Client:
     """An outsider's client: CSRF checks on, with a cookie and header it made up itself."""
     client = Client(enforce_csrf_checks=True)

@@ -1,6 +1,7 @@
 import pytest
 
 from posts.models import Post
+from posts.services import post_write
 from tests.forms import form_data
 
 
@@ -21,11 +22,11 @@ def test_an_edited_post_can_be_restored_to_its_previous_body(make_post):
         body="De oorspronkelijke tekst.[^1]\n\n[^1]: **VNG** - [Bron](https://vng.nl/)"
     )
     post.body = "Een slechte bewerking."
-    post.save()
+    post_write(post=post)
     assert post.citations.count() == 0
 
     previous = post.history.order_by("history_date").first()
-    previous.instance.save()
+    post_write(post=previous.instance)
 
     post = Post.objects.get(pk=post.pk)
     assert post.body.startswith("De oorspronkelijke tekst.")

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from posts.models import Post
@@ -66,3 +68,13 @@ def test_merge_action_asks_which_source_remains(editor_client, make_post):
     assert page.status_code == 200
     assert page.content.decode().count('name="merge_target"') == 2
     assert Source.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_source_page_links_to_the_note_by_its_real_id(client, make_post):
+    post = make_post(body="Tekst.[^Bron_A]\n\n[^Bron_A]: **CBS** - [Cijfers](https://cbs.nl/)\n")
+    source = post.citations.get().source
+    page = client.get(source.get_absolute_url()).content.decode()
+    anchor = re.search(rf'href="{post.get_absolute_url()}#([^"]+)"', page).group(1)
+    assert anchor == "fn-bron-a"
+    assert f'id="{anchor}"' in client.get(post.get_absolute_url()).content.decode()

@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils.text import slugify
 
-from posts.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
-from posts.importing.errors import InvalidFile
-from posts.importing.folders import FolderInfo, author_key, web_url
-from posts.importing.frontmatter import FrontMatter
+from blog_project.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
+from blog_project.importing.errors import InvalidFile
+from blog_project.importing.folders import FolderInfo, author_key, web_url
+from blog_project.importing.frontmatter import FrontMatter
+from posts.models import PostStatus
 
 TITLE_MAX = 300
 SLUG_MAX = 200
@@ -119,7 +120,7 @@ def apply_front_matter(post: ParsedPost, front_matter: FrontMatter, folder: Fold
         post.title = reader.text("title")
     post.description = reader.text("description")
     post.keywords = reader.keywords()
-    post.status = "draft" if reader.boolean("draft") else "published"
+    post.status = PostStatus.DRAFT if reader.boolean("draft") else PostStatus.PUBLISHED
     post.unlisted = reader.boolean("unlisted")
     post.hide_toc = reader.boolean("hide_table_of_contents")
     if "date" in values:

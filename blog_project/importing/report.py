@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from posts.importing.errors import FileProblem
+from blog_project.importing.errors import FileProblem
 
 CREATED = "created"
 UPDATED = "updated"

@@ -8,18 +8,19 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from posts.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
-from posts.importing.errors import FileProblem, ImportFailed, InvalidFile
-from posts.importing.folders import FolderCatalog
-from posts.importing.parsing import PLAIN_TEXT, parse_file
-from posts.importing.reading import find_files
-from posts.importing.report import CREATED, UNCHANGED, UPDATED, FileOutcome, ImportReport
-from posts.importing.validation import body_problems, set_problems
-from posts.models import Author, Post, Tag
+from blog_project.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
+from blog_project.importing.errors import FileProblem, ImportFailed, InvalidFile
+from blog_project.importing.folders import FolderCatalog
+from blog_project.importing.parsing import PLAIN_TEXT, parse_file
+from blog_project.importing.reading import find_files
+from blog_project.importing.report import CREATED, UNCHANGED, UPDATED, FileOutcome, ImportReport
+from blog_project.importing.validation import body_problems, set_problems
+from posts.models import Author, Post, PostStatus, Tag
+from posts.services import post_write
 from series.models import Series, SeriesEntry
 from sources.models import Source
 
-STATUSES = (Post.Status.DRAFT, Post.Status.PUBLISHED)
+STATUSES = tuple(PostStatus.values)
 _FRONT_MATTER_FIELDS = ("description", "keywords", "unlisted", "hide_toc")
 
 
@@ -146,7 +147,7 @@ class _Writer:
         for name, value in wanted.items():
             setattr(post, name, value)
         if existing is None or set(changed) & wanted.keys():
-            post.save()
+            post_write(post=post, rendered=parsed.rendered)
         if "authors" in changed:
             post.authors.set(authors)
         if "tags" in changed:
@@ -162,7 +163,7 @@ class _Writer:
             wanted.update({name: getattr(parsed, name) for name in _FRONT_MATTER_FIELDS})
         status = self.status or parsed.status
         if status or existing is None:
-            wanted["status"] = status or Post.Status.DRAFT
+            wanted["status"] = status or PostStatus.DRAFT
         if parsed.publish_at or existing is None:
             wanted["publish_at"] = parsed.publish_at or self.now
         return wanted

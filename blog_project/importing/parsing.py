@@ -5,13 +5,14 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from posts.importing import docusaurus
-from posts.importing.entries import ParsedPost
-from posts.importing.errors import InvalidFile
-from posts.importing.folders import FolderCatalog, FolderInfo
-from posts.importing.frontmatter import split_front_matter
-from posts.importing.plaintext import to_markdown
-from posts.importing.reading import FoundFile, read_text
+from blog_project.importing import docusaurus
+from blog_project.importing.entries import ParsedPost
+from blog_project.importing.errors import InvalidFile
+from blog_project.importing.folders import FolderCatalog, FolderInfo
+from blog_project.importing.frontmatter import split_front_matter
+from blog_project.importing.plaintext import to_markdown
+from blog_project.importing.reading import FoundFile, read_text
+from posts.models import PostStatus
 
 MARKDOWN = "markdown"
 PLAIN_TEXT = "plain text"
@@ -78,7 +79,7 @@ def _parse_markdown(path: Path, split, folder: FolderInfo) -> ParsedPost:
         title=heading or "",
         body=body,
         body_offset=offset,
-        status="published",
+        status=PostStatus.PUBLISHED,
         publish_at=docusaurus.midnight(day) if day else None,
     )
     if front_matter is not None:

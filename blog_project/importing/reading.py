@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from posts.importing.errors import InvalidFile
+from blog_project.importing.errors import InvalidFile
 
 SUFFIXES = frozenset({".md", ".mdx", ".markdown", ".txt"})
 

@@ -12,8 +12,8 @@ from typing import Any
 import yaml
 from django.utils import timezone
 
-from posts.importing.docusaurus import local_zone
-from posts.importing.folders import AUTHORS_FILE, SERIES_FILE, TAGS_FILE
+from blog_project.importing.docusaurus import local_zone
+from blog_project.importing.folders import AUTHORS_FILE, SERIES_FILE, TAGS_FILE
 from posts.models import Author, Post, Tag
 from series.models import Series
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from posts.importing import import_paths
+from blog_project.importing import import_paths
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-admin-password"

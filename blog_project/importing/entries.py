@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from posts.rendering import Rendered
+
 
 @dataclass(frozen=True)
 class AuthorInfo:
@@ -62,6 +64,8 @@ class ParsedPost:
     lines: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     ignored_keys: list[str] = field(default_factory=list)
+    # The body as the checks rendered it; the write reuses it.
+    rendered: Rendered | None = None
 
     def line(self, key: str) -> int:
         """The file line a front matter key stands on (1 when unknown)."""

@@ -4,10 +4,10 @@
 ``export_posts`` is what ``manage.py export_posts`` calls.
 """
 
-from posts.importing.errors import FileProblem, ImportFailed
-from posts.importing.exporting import ExportReport, export_posts
-from posts.importing.loading import import_paths
-from posts.importing.report import FileOutcome, ImportReport
+from blog_project.importing.errors import FileProblem, ImportFailed
+from blog_project.importing.exporting import ExportReport, export_posts
+from blog_project.importing.loading import import_paths
+from blog_project.importing.report import FileOutcome, ImportReport
 
 __all__ = [
     "ExportReport",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from posts.importing import export_posts
+from blog_project.importing import export_posts
 
 
 class Command(BaseCommand):

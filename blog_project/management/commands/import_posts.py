@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from posts.importing import ImportFailed, import_paths
+from blog_project.importing import ImportFailed, import_paths
+from posts.models import PostStatus
 
 HELP = """Imports articles from files and folders (searched recursively for .md, .mdx,
 .markdown and .txt files; names starting with . or _ are skipped).
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--status",
-            choices=["draft", "published"],
+            choices=PostStatus.values,
             help="Give every imported post this status, whatever the files say.",
         )
         parser.add_argument(

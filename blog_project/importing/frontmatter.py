@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from posts.importing.errors import InvalidFile
+from blog_project.importing.errors import InvalidFile
 
 _FENCE = "---"
 

@@ -6,10 +6,10 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from posts.importing.entries import AuthorInfo, SeriesInfo, TagInfo
-from posts.importing.errors import InvalidFile
-from posts.importing.frontmatter import parse_yaml
-from posts.importing.reading import FoundFile, read_text
+from blog_project.importing.entries import AuthorInfo, SeriesInfo, TagInfo
+from blog_project.importing.errors import InvalidFile
+from blog_project.importing.frontmatter import parse_yaml
+from blog_project.importing.reading import FoundFile, read_text
 from posts.validators import is_web_url
 
 AUTHORS_FILE = "authors.yml"

@@ -1,35 +1,25 @@
 """Checks made on every parsed file before anything is written."""
 
-import re
 from collections.abc import Sequence
 
-from posts.importing.entries import ParsedPost
-from posts.importing.errors import FileProblem
-from posts.rendering import render
-
-_LINE_NOTE = re.compile(r"\s*\(line \d+[^)]*\)")
-_MESSAGES = {
-    "undefined": "footnote [^{label}] is used but never defined",
-    "duplicate": "footnote [^{label}] is defined more than once",
-    "unused": "footnote [^{label}] is defined but never used",
-}
+from blog_project.importing.entries import ParsedPost
+from blog_project.importing.errors import FileProblem
+from posts.bodies import render_body
 
 
 def body_problems(post: ParsedPost) -> list[FileProblem]:
-    """Runs the body through the rendering pipeline, as an admin save would.
-
-    Errors come back pinned to the file line; warnings become notes on the post.
+    """Runs the body through the rendering pipeline, as an admin save would, keeping the
+    result for the write. Errors come back pinned to the file line, in the pipeline's own
+    words; warnings become notes on the post.
     """
+    post.rendered = render_body(post.body)
     problems: list[FileProblem] = []
-    for problem in render(post.body).problems:
-        template = _MESSAGES.get(problem.code)
-        message = template.format(label=problem.label) if template else problem.message
-        message = _LINE_NOTE.sub("", message).rstrip(".")
-        if problem.severity == "error":
-            line = problem.line + post.body_offset if problem.line else 0
-            problems.append(FileProblem(post.path, line, message))
+    for problem in post.rendered.problems:
+        line = problem.line + post.body_offset if problem.line else 0
+        if problem.is_error:
+            problems.append(FileProblem(post.path, line, problem.describe(post.body_offset)))
         else:
-            post.notes.append(f"line {problem.line + post.body_offset}: {message}")
+            post.notes.append(f"line {line}: {problem.describe(post.body_offset)}")
     return problems
 
 

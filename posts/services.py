@@ -1,0 +1,72 @@
+"""Writing articles: the named operations the admin, the importer and the actions call.
+
+``Post.save`` keeps only the post's own row in step with its body. These services write
+everything an article change touches, in one transaction: the former address, the citations
+(through :data:`posts.signals.post_body_written`) and the search index, rendering a body at
+most once.
+"""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from posts.bodies import link_sources, render_body
+from posts.models import FormerSlug, Post
+from posts.rendering import Rendered
+from posts.search import index_post
+from posts.signals import post_body_written
+
+
+@transaction.atomic
+def post_write(*, post: Post, rendered: Rendered | None = None) -> Post:
+    """Saves ``post`` with everything derived from it.
+
+    ``rendered`` is the pipeline's result for ``post.body`` when the caller already has it
+    (the admin form and the importer render while validating); otherwise the body is rendered
+    here, and only if it changed. New sources the notes cite are registered.
+    """
+    links = None
+    body_changed = post.body_changed or post.pk is None
+    if body_changed:
+        rendered, links = link_sources(rendered or render_body(post.body), register=True)
+        post.apply_rendered(rendered)
+    former = post.stored_slug
+    post.save()
+    _remember_address(post, former)
+    if body_changed:
+        post_body_written.send(sender=Post, post=post, rendered=rendered, links=links)
+    index_post(post)
+    return post
+
+
+def post_refresh(*, post: Post) -> Post:
+    """Renders the body again though it did not change: the register changed under it (a
+    merge), so its notes must link elsewhere."""
+    post.forget_rendering()
+    return post_write(post=post)
+
+
+def _remember_address(post: Post, former: str | None) -> None:
+    """Keeps the old address working when the slug changed; frees the new one."""
+    if former and former != post.slug:
+        FormerSlug.objects.update_or_create(slug=former, defaults={"post": post})
+    FormerSlug.objects.filter(slug=post.slug).delete()
+
+
+def post_save_from_form(*, post: Post, rendered: Rendered | None) -> Post:
+    """The admin's save: the form rendered the body while validating it."""
+    return post_write(post=post, rendered=rendered if post.body_changed else None)
+
+
+@transaction.atomic
+def posts_set_status(*, posts: Iterable[Post], status: str) -> int:
+    """Publishes posts or turns them back into drafts, rendering nothing (each change is
+    still a revision); returns how many changed."""
+    changed = 0
+    for post in posts:
+        if post.status == status:
+            continue
+        post.status = status
+        post.save(update_fields=["status", "updated_at"])
+        changed += 1
+    return changed

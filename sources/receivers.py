@@ -1,0 +1,39 @@
+"""How the register follows the articles: connected in :class:`sources.apps.SourcesConfig`."""
+
+from django.http import HttpRequest
+
+from posts.models import Post
+from posts.validators import is_web_url
+from sources.models import Source
+from sources.services import citations_sync
+
+
+def sync_citations_of_written_body(sender, *, post: Post, rendered, links, **kwargs) -> None:
+    """``posts.signals.post_body_written``: the notes the new body has become citations."""
+    citations_sync(post=post, footnotes=rendered.footnotes, links=links)
+
+
+def cited_source_names(post: Post) -> list[str]:
+    """What search should find an article by: the registered sources it cites."""
+    names = Source.objects.filter(citations__post=post).values_list("publisher", "title")
+    return [f"{publisher} {title}" for publisher, title in set(names)]
+
+
+def jsonld_citations(post: Post, request: HttpRequest) -> dict:
+    """The article's ``citation`` list for schema.org; expects citations prefetched."""
+    seen: set[int] = set()
+    citations = []
+    for citation in post.citations.all():
+        source = citation.source
+        if source is None or source.pk in seen:
+            continue
+        seen.add(source.pk)
+        item = {
+            "@type": "CreativeWork",
+            "name": source.title or source.publisher,
+            "publisher": {"@type": "Organization", "name": source.publisher},
+        }
+        if is_web_url(source.url):
+            item["url"] = source.url
+        citations.append(item)
+    return {"citation": citations} if citations else {}

@@ -1,0 +1,61 @@
+"""Writes that keep the register and the articles' citations in step."""
+
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+
+from posts.models import Post
+from posts.rendering import Footnote
+from posts.services import post_refresh
+from sources.models import Citation, Source, SourceAlias
+from sources.registry import RegistryLinks, find_sources
+
+
+@transaction.atomic
+def citations_sync(
+    *, post: Post, footnotes: Sequence[Footnote], links: RegistryLinks | None = None
+) -> None:
+    """Replaces the post's citations with one per footnote, each linked to its source.
+
+    ``links`` is the register's answer for these notes when the caller has it (a save);
+    otherwise the sources are looked up.
+    """
+    if links is None:
+        links = RegistryLinks(find_sources(fn.source for fn in footnotes if fn.source))
+    Citation.objects.filter(post=post).delete()
+    Citation.objects.bulk_create(
+        Citation(
+            post=post,
+            label=fn.label,
+            anchor=fn.anchor,
+            order=fn.number,
+            text=fn.text,
+            source=links.source_for(fn.source),
+        )
+        for fn in footnotes
+    )
+
+
+@transaction.atomic
+def sources_merge(*, target: Source, others: Iterable[Source]) -> int:
+    """Folds ``others`` into ``target``: citations move, identities become aliases.
+
+    Returns the number of citations moved. The citing articles are rendered again, so their
+    notes link to the surviving source's page.
+    """
+    others = [s for s in others if s.pk != target.pk]
+    if not others:
+        return 0
+    moved = Citation.objects.filter(source__in=others).update(source=target)
+    SourceAlias.objects.filter(source__in=others).update(source=target)
+    SourceAlias.objects.bulk_create(
+        SourceAlias(key=s.key, slug=s.slug, source=target) for s in others
+    )
+    if not target.url:
+        target.url = next((s.url for s in others if s.url), "")
+        target.save(update_fields=["url"])
+    affected = list(Post.objects.filter(citations__source=target).distinct())
+    Source.objects.filter(pk__in=[s.pk for s in others]).delete()
+    for post in affected:
+        post_refresh(post=post)
+    return moved

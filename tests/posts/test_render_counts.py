@@ -1,0 +1,72 @@
+"""A body is rendered once per save that changes it, and never for a status change."""
+
+import shutil
+from unittest import mock
+
+import pytest
+
+from blog_project.importing import import_paths
+from posts import bodies
+from posts.models import Post
+from posts.rendering import render
+from tests.forms import form_data
+
+BODY = "Tekst met een noot.[^1]\n\n[^1]: **CBS** - [Cijfers](https://cbs.nl/)\n"
+
+
+@pytest.fixture
+def renders():
+    """Counts runs of the Markdown pipeline (every caller renders through posts.bodies)."""
+    with mock.patch.object(bodies, "render", wraps=render) as counted:
+        yield counted
+
+
+@pytest.mark.django_db
+def test_an_admin_save_that_changes_the_body_renders_it_once(editor_client, renders):
+    page = editor_client.get("/admin/posts/post/add/").content.decode()
+    data = form_data(page, form_id="post_form")
+    data.update(title="Nieuw", slug="nieuw", body=BODY, status="published")
+    response = editor_client.post("/admin/posts/post/add/", data)
+    assert response.status_code == 302
+    assert renders.call_count == 1
+    post = Post.objects.get(slug="nieuw")
+    # The one rendering still links the note to the source it registered.
+    assert 'class="footnote-source" href="/sources/cbs-cijfers/"' in post.body_html
+    assert post.citations.get().source.publisher == "CBS"
+
+
+@pytest.mark.django_db
+def test_an_admin_save_that_leaves_the_body_alone_renders_nothing(
+    editor_client, make_post, renders
+):
+    post = make_post(body=BODY.strip())
+    renders.reset_mock()
+    url = f"/admin/posts/post/{post.pk}/change/"
+    data = form_data(editor_client.get(url).content.decode(), form_id="post_form")
+    data["title"] = "Andere titel"
+    data["body"] = data["body"].replace("\n", "\r\n")  # as a browser sends it
+    assert editor_client.post(url, data).status_code == 302
+    assert renders.call_count == 0
+    assert Post.objects.get(pk=post.pk).title == "Andere titel"
+
+
+@pytest.mark.django_db
+def test_an_import_renders_each_body_once(tmp_path, renders, seeds_dir):
+    shutil.copy(seeds_dir / "000_6075f65c31087083.txt", tmp_path / "seed.md")
+    report = import_paths([tmp_path])
+    assert report.created == 1
+    assert renders.call_count == 1
+    assert Post.objects.get().citations.count() == 39
+
+
+@pytest.mark.django_db
+def test_publishing_and_unpublishing_render_nothing(editor_client, make_post, renders):
+    post = make_post(body=BODY, status=Post.Status.DRAFT)
+    renders.reset_mock()
+    for action in ("publish", "unpublish"):
+        response = editor_client.post(
+            "/admin/posts/post/", {"action": action, "_selected_action": [post.pk]}
+        )
+        assert response.status_code == 302
+    assert renders.call_count == 0
+    assert post.history.count() == 3
