@@ -32,6 +32,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=blog_project.settings \
     DJANGO_MEDIA_ROOT=/data/media \
+    DJANGO_CACHE_DIR=/tmp/bronpunt-cache \
     PORT=8000
 
 RUN groupadd --gid 10001 bronpunt \
