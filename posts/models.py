@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,8 @@ class Author(models.Model):
         blank=True,
         related_name="author",
     )
+    # Published, not unlisted posts by this author (posts/counts.py keeps it current).
+    listed_posts = models.PositiveIntegerField(editable=False, default=0)
 
     class Meta:
         ordering = ["name"]
@@ -56,6 +59,8 @@ class Tag(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
+    # Published, not unlisted posts with this tag (posts/counts.py keeps it current).
+    listed_posts = models.PositiveIntegerField(editable=False, default=0)
 
     class Meta:
         ordering = ["name"]
@@ -88,14 +93,27 @@ class PostQuerySet(models.QuerySet):
         """What visitors may find: published and not unlisted."""
         return self.published().filter(unlisted=False)
 
-    def listed_count(self, relation: str) -> Count:
-        """An annotation for another model: how many listed posts it reaches by ``relation``.
+    def listed_count(self, lookup: str) -> Coalesce:
+        """An annotation for another model: how many listed posts reach it by ``lookup``, the
+        path from Post to that model. ``Tag.objects.annotate(n=Post.objects.listed_count("tags"))``.
 
-        ``Tag.objects.annotate(post_count=Post.objects.listed_count("posts"))``; the one way
-        every page counts "articles per tag, author, series or source".
+        The one way every page counts "articles per tag, author, series or source": a
+        correlated subquery, so a page of 100 tags counts the posts of those 100 tags only.
         """
-        listed = Q(**{f"{relation}__in": self.listed().values("pk")})
-        return Count(relation, filter=listed, distinct=True)
+        posts = self.listed().filter(**{lookup: OuterRef("pk")}).order_by()
+        count = Func(F("pk"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
+        return Coalesce(
+            Subquery(posts.annotate(n=count).values("n"), output_field=IntegerField()), 0
+        )
+
+    def listed_exists(self, lookup: str) -> Exists:
+        """A filter for another model: whether at least one listed post reaches it by ``lookup``."""
+        return Exists(self.listed().filter(**{lookup: OuterRef("pk")}))
+
+    def newest_update(self, lookup: str) -> Subquery:
+        """An annotation for another model: the last change of the listed posts it shows."""
+        posts = self.listed().filter(**{lookup: OuterRef("pk")}).order_by("-updated_at")
+        return Subquery(posts.values("updated_at")[:1])
 
     def visible_to(self, user) -> "PostQuerySet":
         """Published posts, plus every draft and scheduled post for editors who may change them."""
@@ -201,7 +219,15 @@ class Post(models.Model):
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "unlisted", "-publish_at"])]
+        indexes = [
+            # Lists of listed posts, newest first: read (and paged) straight from the index.
+            models.Index(
+                fields=["-publish_at", "-id"],
+                condition=Q(status=PostStatus.PUBLISHED, unlisted=False),
+                name="post_listed_newest_first",
+            ),
+            models.Index(fields=["-updated_at"], name="post_updated_newest_first"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=PostStatus.values), name="post_status_valid"
@@ -230,6 +256,7 @@ class Post(models.Model):
         super().__init__(*args, **kwargs)
         self._rendered_body: str | None = None
         self._stored_slug: str | None = None
+        self._stored_listing: tuple = (None, None)
 
     def save(self, *args, **kwargs) -> None:
         """Saves the post's own row, rendering the body only if it changed since it was loaded.
@@ -243,6 +270,7 @@ class Post(models.Model):
                 kwargs["update_fields"] = {*kwargs["update_fields"], *self.DERIVED_FIELDS}
         super().save(*args, **kwargs)
         self._stored_slug = self.slug
+        self._stored_listing = (self.status, self.unlisted)
 
     def get_absolute_url(self) -> str:
         return reverse("posts:detail", kwargs={"slug": self.slug})
@@ -253,12 +281,18 @@ class Post(models.Model):
         # What the stored derived columns were rendered from, and the address as stored.
         post._rendered_body = post.__dict__.get("body")
         post._stored_slug = post.__dict__.get("slug")
+        post._stored_listing = (post.__dict__.get("status"), post.__dict__.get("unlisted"))
         return post
 
     @property
     def body_changed(self) -> bool:
         """Whether the body differs from what the derived columns were rendered from."""
         return "body" in self.__dict__ and self.body != self._rendered_body
+
+    @property
+    def listing_changed(self) -> bool:
+        """Whether status or unlisted differ from what was loaded (or the post is new)."""
+        return self._stored_listing != (self.status, self.unlisted)
 
     @property
     def stored_slug(self) -> str | None:

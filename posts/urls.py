@@ -9,6 +9,11 @@ urlpatterns = [
     path("rss.xml", feeds.PostFeed(), name="rss"),
     path("atom.xml", feeds.AtomPostFeed(), name="atom"),
     path("archive/", views.ArchiveView.as_view(), name="archive"),
+    path(
+        "archive/<int:year>/<int:month>/",
+        views.ArchiveMonthView.as_view(),
+        name="archive-month",
+    ),
     path("tags/", views.TagListView.as_view(), name="tags"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag"),
     path("tags/<slug:slug>/rss.xml", feeds.TagFeed(), name="tag-rss"),

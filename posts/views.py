@@ -1,21 +1,28 @@
 """Public pages of the blog: thin views over :class:`~posts.models.PostQuerySet`."""
 
+from datetime import datetime
+
 from django.conf import settings
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 
-from posts import seo
+from posts import counts, seo
 from posts.extensions import extensions
 from posts.models import Author, FormerSlug, Post, Tag
-from posts.search import search, snippet
+from posts.pagination import DeferredJoinPaginator, page_of
+from posts.search import MAX_RESULTS, search
 
 
 class PostListMixin:
     """A paginated list of listed posts, with everything a summary card shows."""
 
     context_object_name = "posts"
+    paginator_class = DeferredJoinPaginator
 
     def get_paginate_by(self, queryset) -> int:
         return settings.BLOG["POSTS_PER_PAGE"]
@@ -37,15 +44,19 @@ class PostListView(PostListMixin, ListView):
 
 
 class TagListView(ListView):
+    """Every tag with listed posts, a page of them at a time, each with its count."""
+
     template_name = "posts/tag_list.html"
     context_object_name = "tags"
+    paginate_by = 200
 
     def get_queryset(self):
-        return (
-            Tag.objects.annotate(post_count=Post.objects.listed_count("posts"))
-            .filter(post_count__gt=0)
-            .order_by("name")
-        )
+        return Tag.objects.filter(listed_posts__gt=0).order_by("name", "pk")
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["tags"] = counts.visible(context["tags"], counts.counter_for(Tag), "post_count")
+        return context
 
 
 class TagDetailView(PostListMixin, ListView):
@@ -76,27 +87,71 @@ class AuthorDetailView(PostListMixin, ListView):
         return {**super().get_context_data(**kwargs), "author": self.author}
 
 
-class ArchiveView(ListView):
-    """Every listed post, grouped by year and month in the template."""
+class ArchiveView(TemplateView):
+    """Every month with listed posts, by year, with how many; each month has its own page."""
 
     template_name = "posts/archive.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        months = (
+            Post.objects.listed()
+            .annotate(month=TruncMonth("publish_at"))
+            .order_by()
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month")
+        )
+        years: dict[int, list[dict]] = {}
+        for row in months:
+            years.setdefault(row["month"].year, []).append(row)
+        return {**super().get_context_data(**kwargs), "years": years}
+
+
+class ArchiveMonthView(ListView):
+    """The listed posts of one month, oldest first, a page at a time."""
+
+    template_name = "posts/archive_month.html"
     context_object_name = "posts"
+    paginate_by = 100
+
+    def get(self, request, *args, **kwargs):
+        year, month = kwargs["year"], kwargs["month"]
+        try:
+            self.month = timezone.make_aware(datetime(year, month, 1))
+            self.following = timezone.make_aware(datetime(year + month // 12, month % 12 + 1, 1))
+        except (ValueError, OverflowError):
+            raise Http404 from None
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Post.objects.listed().only("title", "slug", "publish_at").order_by("-publish_at")
+        return (
+            Post.objects.listed()
+            .filter(publish_at__gte=self.month, publish_at__lt=self.following)
+            .only("title", "slug", "publish_at")
+            .order_by("publish_at", "pk")
+        )
+
+    def get_context_data(self, **kwargs) -> dict:
+        return {**super().get_context_data(**kwargs), "month": self.month}
 
 
 class SearchView(TemplateView):
     template_name = "posts/search.html"
+    per_page = 10
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "").strip()[:200]
         results = search(Post.objects.listed(), query)
-        posts = list(results.posts.prefetch_related("authors", "tags")[:50])
-        for post in posts:
-            post.snippet = snippet(post, results.words)
-        context.update(query=query, words=results.words, results=posts)
+        page = page_of(self.request, results.posts.for_listing(), self.per_page)
+        context.update(
+            query=query,
+            words=results.words,
+            page_obj=page,
+            results=results.with_snippets(list(page)),
+            result_count=page.paginator.count,
+            more_than_shown=page.paginator.count >= MAX_RESULTS,
+        )
         return context
 
 

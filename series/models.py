@@ -13,6 +13,8 @@ class Series(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Published, not unlisted parts (posts/counts.py keeps it current).
+    listed_parts = models.PositiveIntegerField(editable=False, default=0)
 
     class Meta:
         ordering = ["title"]

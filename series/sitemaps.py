@@ -3,4 +3,4 @@ from series.models import Series
 
 
 class SeriesSitemap(ListedPostsSitemap):
-    model, relation, priority = Series, "entries__post", 0.6
+    model, count_field, priority = Series, "listed_parts", 0.6

@@ -1,19 +1,23 @@
 from django.views.generic import DetailView, ListView
 
-from posts.models import Post
+from posts import counts
 from series.models import Series
-
-
-def _with_part_counts(queryset):
-    return queryset.annotate(part_count=Post.objects.listed_count("entries__post"))
 
 
 class SeriesListView(ListView):
     template_name = "series/series_list.html"
     context_object_name = "series_list"
+    paginate_by = 20
 
     def get_queryset(self):
-        return _with_part_counts(Series.objects.all()).filter(part_count__gt=0)
+        return Series.objects.filter(listed_parts__gt=0).order_by("title", "pk")
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["series_list"] = counts.visible(
+            context["series_list"], counts.counter_for(Series), "part_count"
+        )
+        return context
 
 
 class SeriesDetailView(DetailView):
@@ -21,7 +25,7 @@ class SeriesDetailView(DetailView):
     context_object_name = "series"
 
     def get_queryset(self):
-        return _with_part_counts(Series.objects.all()).filter(part_count__gt=0)
+        return Series.objects.filter(listed_parts__gt=0)
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)

@@ -10,14 +10,18 @@ class SourcesConfig(AppConfig):
         """Hooks the register into the core (see :mod:`posts.extensions`)."""
         from django.db.models import Prefetch
 
+        from posts import counts
         from posts.extensions import extensions
         from posts.models import Post
         from posts.signals import post_body_written
         from sources import receivers
-        from sources.models import Citation
+        from sources.models import Citation, Source
         from sources.registry import SourceRegistry
 
         extensions.source_registry = SourceRegistry()
+        counts.register(
+            counts.Counter(Source, "listed_articles", "citations__source", "citations__post")
+        )
         extensions.search_terms.append(receivers.cited_source_names)
         extensions.jsonld.append(receivers.jsonld_citations)
         citations = Citation.objects.select_related("source").order_by("order")

@@ -10,8 +10,9 @@ from posts.validators import WebURLField
 
 class SourceQuerySet(models.QuerySet):
     def with_citing_counts(self) -> "SourceQuerySet":
-        """Annotates how many distinct listed articles cite each source (one query)."""
-        return self.annotate(article_count=Post.objects.listed_count("citations__post"))
+        """Annotates how many distinct listed articles cite each source, counted now: for a
+        handful of sources (an article's notes); lists use the stored ``listed_articles``."""
+        return self.annotate(article_count=Post.objects.listed_count("citations__source"))
 
 
 class Source(models.Model):
@@ -27,6 +28,8 @@ class Source(models.Model):
         help_text=_("Publisher and title, normalised: what makes two notes cite one source."),
     )
     description = models.TextField(_("description"), blank=True)
+    # Published, not unlisted articles citing it (posts/counts.py keeps it current).
+    listed_articles = models.PositiveIntegerField(editable=False, default=0)
 
     objects = SourceQuerySet.as_manager()
 
@@ -95,6 +98,8 @@ class Citation(models.Model):
                 fields=["post", "label"], name="citation_label_unique_per_post"
             ),
         ]
+        # "Which listed articles cite this source?": answered from the index alone.
+        indexes = [models.Index(fields=["source", "post"], name="citation_source_post")]
 
     def __str__(self) -> str:
         return f"[^{self.label}]"

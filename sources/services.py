@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
+from posts import counts
 from posts.models import Post
 from posts.rendering import Footnote
 from posts.services import post_refresh
@@ -22,6 +23,9 @@ def citations_sync(
     """
     if links is None:
         links = RegistryLinks(find_sources(fn.source for fn in footnotes if fn.source))
+    former = set(
+        Citation.objects.filter(post=post, source__isnull=False).values_list("source_id", flat=True)
+    )
     Citation.objects.filter(post=post).delete()
     Citation.objects.bulk_create(
         Citation(
@@ -34,6 +38,8 @@ def citations_sync(
         )
         for fn in footnotes
     )
+    cited = {source.pk for source in links.sources.values()}
+    counts.recount_rows({counts.counter_for(Source): former | cited})
 
 
 @transaction.atomic
@@ -58,4 +64,5 @@ def sources_merge(*, target: Source, others: Iterable[Source]) -> int:
     Source.objects.filter(pk__in=[s.pk for s in others]).delete()
     for post in affected:
         post_refresh(post=post)
+    counts.recount_rows({counts.counter_for(Source): {target.pk}})
     return moved

@@ -3,4 +3,4 @@ from sources.models import Source
 
 
 class SourceSitemap(ListedPostsSitemap):
-    model, relation, priority = Source, "citations__post", 0.3
+    model, count_field, priority = Source, "listed_articles", 0.3

@@ -1,21 +1,37 @@
 from itertools import groupby
 
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
+from posts import counts
 from posts.models import Post
+from posts.pagination import page_of
 from sources.models import Citation, Source, SourceAlias
+
+CITING_PER_PAGE = 25
 
 
 class SourceListView(ListView):
-    """Every source cited by a listed article, grouped by publisher in the template."""
+    """Every source cited by a listed article, a page at a time, grouped by publisher in the
+    template."""
 
     template_name = "sources/source_list.html"
     context_object_name = "sources"
+    paginate_by = 100
 
     def get_queryset(self):
-        return Source.objects.with_citing_counts().filter(article_count__gt=0)
+        return Source.objects.filter(listed_articles__gt=0).order_by(
+            Lower("publisher"), Lower("title"), "pk"
+        )
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["sources"] = counts.visible(
+            context["sources"], counts.counter_for(Source), "article_count"
+        )
+        return context
 
 
 class SourceDetailView(DetailView):
@@ -23,7 +39,7 @@ class SourceDetailView(DetailView):
     context_object_name = "source"
 
     def get_queryset(self):
-        return Source.objects.with_citing_counts()
+        return Source.objects.all()
 
     def get(self, request, *args, **kwargs):
         try:
@@ -35,15 +51,23 @@ class SourceDetailView(DetailView):
             return redirect(alias.source, permanent=True)
 
     def get_context_data(self, **kwargs) -> dict:
+        """The citing articles, newest first, a page at a time, each with its notes."""
         context = super().get_context_data(**kwargs)
-        citations = (
-            Citation.objects.filter(source=self.object, post__in=Post.objects.listed())
-            .select_related("post")
-            .only("label", "anchor", "order", "post__title", "post__slug", "post__publish_at")
-            .order_by("-post__publish_at", "post_id", "order")
+        source = self.object
+        counts.visible([source], counts.counter_for(Source), "article_count")
+        posts = (
+            Post.objects.listed()
+            .filter(pk__in=Citation.objects.filter(source=source).values("post_id"))
+            .only("title", "slug", "publish_at")
+            .order_by("-publish_at", "pk")
         )
-        context["citing"] = [
-            {"post": post, "notes": list(notes)}
-            for post, notes in groupby(citations, key=lambda c: c.post)
-        ]
+        page = page_of(self.request, posts, CITING_PER_PAGE, count=source.article_count)
+        notes = (
+            Citation.objects.filter(source=source, post__in=[post.pk for post in page])
+            .only("label", "anchor", "order", "post_id")
+            .order_by("post_id", "order")
+        )
+        by_post = {pid: list(group) for pid, group in groupby(notes, key=lambda c: c.post_id)}
+        context["citing"] = [{"post": post, "notes": by_post.get(post.pk, [])} for post in page]
+        context["page_obj"] = page
         return context

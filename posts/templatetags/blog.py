@@ -1,6 +1,7 @@
 import json
 
 from django import template
+from django.core.paginator import Page
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -43,3 +44,18 @@ def og_locale(language: str) -> str:
 def related_articles(post, exclude=None) -> list:
     """``{% related_articles post exclude=ids as related %}``: see :func:`related_posts`."""
     return related_posts(post, exclude=exclude or ())
+
+
+@register.filter
+def page_numbers(page: Page) -> list:
+    """The page numbers to link: the ends and a window around this page; None for a gap."""
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [n if isinstance(n, int) else None for n in numbers]
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int) -> str:
+    """``?page=N`` keeping the page's other parameters (a search's ``q``)."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()

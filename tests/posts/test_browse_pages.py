@@ -41,12 +41,26 @@ def test_author_page_shows_bio_and_their_posts(client, make_post, make_author):
 
 
 @pytest.mark.django_db
-def test_archive_groups_posts_by_year_and_month(client, make_post):
+def test_archive_lists_months_by_year_and_each_month_has_its_page(client, make_post):
     make_post(title="Herfst", publish_at=datetime(2025, 10, 3, 12, tzinfo=AMS))
-    make_post(title="Lente", publish_at=datetime(2026, 4, 1, 12, tzinfo=AMS))
+    make_post(title="Laat", publish_at=datetime(2025, 10, 31, 23, 30, tzinfo=AMS))
+    make_post(title="Lente", publish_at=datetime(2026, 4, 1, 0, 10, tzinfo=AMS))
     html = client.get("/blog/archive/").content.decode()
     assert html.index("2026") < html.index("April") < html.index("2025") < html.index("Oktober")
-    assert html.index("Lente") < html.index("Herfst")
+    assert "Herfst" not in html  # the index lists months, not every post
+    assert 'href="/blog/archive/2025/10/"' in html and "2 artikelen" in html
+    october = client.get("/blog/archive/2025/10/").content.decode()
+    assert october.index("Herfst") < october.index("Laat") and "Lente" not in october
+    assert "Lente" in client.get("/blog/archive/2026/4/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_impossible_archive_month_is_a_404_and_an_empty_one_a_page(client):
+    assert client.get("/blog/archive/2025/13/").status_code == 404
+    assert client.get("/blog/archive/10000/1/").status_code == 404
+    empty = client.get("/blog/archive/2030/12/")
+    assert empty.status_code == 200
+    assert list(empty.context["posts"]) == []
 
 
 @pytest.mark.django_db

@@ -103,13 +103,18 @@ def test_feed_carries_full_content_or_summary_by_setting(client, make_post, sett
 
 @pytest.mark.django_db
 def test_sitemap_lists_listed_posts_with_last_modified_dates_only(client, mixed_posts):
+    """/sitemap.xml is an index of sections; together they hold every listed page."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-    urls = {
-        u.findtext(f"{ns}loc"): u.findtext(f"{ns}lastmod")
-        for u in ET.fromstring(response.content).findall(f"{ns}url")
-    }
+    sections = [s.findtext(f"{ns}loc") for s in ET.fromstring(response.content)]
+    assert "http://testserver/sitemap-posts.xml" in sections
+    urls = {}
+    for section in sections:
+        page = client.get(section.removeprefix("http://testserver"))
+        assert page.status_code == 200, section
+        for u in ET.fromstring(page.content).findall(f"{ns}url"):
+            urls[u.findtext(f"{ns}loc")] = u.findtext(f"{ns}lastmod")
     address = {name: "http://testserver" + p.get_absolute_url() for name, p in mixed_posts.items()}
     assert address["live"] in urls
     assert urls[address["live"]].startswith(str(timezone.now().year))
@@ -117,6 +122,21 @@ def test_sitemap_lists_listed_posts_with_last_modified_dates_only(client, mixed_
         assert address[hidden] not in urls
     assert "http://testserver/blog/tags/ai/" in urls
     assert "http://testserver/series/reeks/" in urls
+
+
+@pytest.mark.django_db
+def test_a_sitemap_section_is_split_into_pages(client, make_post, monkeypatch):
+    from posts.sitemaps import PostSitemap
+
+    monkeypatch.setattr(PostSitemap, "limit", 2)
+    for _ in range(5):
+        make_post()
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-posts.xml?p=3" in index
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    third = ET.fromstring(client.get("/sitemap-posts.xml?p=3").content)
+    assert len(third.findall(f"{ns}url")) == 1
+    assert client.get("/sitemap-posts.xml?p=4").status_code == 404
 
 
 @pytest.mark.django_db
