@@ -1,9 +1,9 @@
 """Every public page runs a small, fixed number of SQL queries, however much content exists."""
 
 import pytest
-from django.utils import timezone
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from posts.models import Author, Tag
 from series.models import Series, SeriesEntry
