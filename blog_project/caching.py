@@ -1,11 +1,12 @@
-"""Whole public pages for anonymous visitors, answered before the rest of the stack runs.
+"""Whole public pages for anonymous visitors, answered before Django itself runs.
 
-:class:`PageCacheMiddleware` stands right after the security and static-file middleware. An
-anonymous GET (no session cookie) of a page it stored before is answered from the cache with
-no SQL query and without sessions, CSRF, messages, history or templates; everything else goes
-on to the view. A page is stored when the response allows it (200, no cookie set, no
-``private``/``no-store``), keyed by address and language, with an ``ETag`` and
-``Last-Modified`` so that ``If-None-Match`` gets a 304, and ``Cache-Control`` a CDN can use.
+:class:`PageCache` wraps the WSGI application (``blog_project/wsgi.py``), the outermost layer
+there is: an anonymous GET (no session cookie) of a page stored before is answered from the
+cache with no SQL query, no middleware, no request object and no template. Everything else
+goes on to Django. A response is stored, with every header the middleware gave it, when it
+allows it (200, no cookie set, no ``private``/``no-cache``/``no-store``), keyed by scheme, host,
+address and language, with an ``ETag`` and ``Last-Modified`` so that ``If-None-Match`` gets a
+304, and ``Cache-Control`` a CDN or caching proxy can use; editors' pages are ``private``.
 
 Invalidation is a content version: any change to an article, tag, author, series or source
 sets a new version after the transaction commits (:func:`content_changed`), and a stored page
@@ -18,15 +19,17 @@ import hashlib
 import logging
 import time
 import uuid
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Min
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import get_language_from_request
 
 from posts.models import Post, PostStatus
@@ -36,7 +39,9 @@ SCHEDULE_KEY = "bronpunt:next-publication"
 PAGE_KEY = "bronpunt:page"
 _NO_SCHEDULE = 0.0
 # Response headers that belong to one request, never to the stored page.
-_REQUEST_HEADERS = {"set-cookie", "x-request-id", "date", "x-page-cache", "content-length"}
+_REQUEST_HEADERS = {"set-cookie", "x-request-id", "date", "x-page-cache"}
+# What a 304 repeats of the full answer (RFC 9110, 15.4.5).
+_NOT_MODIFIED_HEADERS = {"cache-control", "content-location", "etag", "expires", "vary"}
 _UNCACHEABLE = ("private", "no-cache", "no-store")
 # Paths that are never public pages: not worth a cache lookup.
 _SKIP = ("/admin/", "/markdownx/", "/static/", "/media/", "/healthz", "/language/")
@@ -44,13 +49,37 @@ _SKIP = ("/admin/", "/markdownx/", "/static/", "/media/", "/healthz", "/language
 logger = logging.getLogger(__name__)
 
 
+# This process's last reading of the version, with the stamp it had (a file cache only).
+_known_version: tuple[object, str] | None = None
+
+
 def content_version() -> str:
-    """The current content version (a new one is made when the cache has none)."""
+    """The current content version (a new one is made when the cache has none).
+
+    A file cache can tell cheaply whether the stored version changed (``stamp``): the value is
+    read again only then, so a hit costs one file read, not two. The stamp is taken before the
+    value, so a change between the two is seen at the next request.
+    """
+    global _known_version
+    stamp = cache.stamp(VERSION_KEY) if hasattr(cache, "stamp") else None
+    if stamp is not None and _known_version is not None and _known_version[0] == stamp:
+        return _known_version[1]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
+    if stamp is not None:
+        _known_version = (stamp, version)
     return version
+
+
+def _read(key: str) -> tuple[str, dict | None]:
+    """The current version and the stored page: one round trip to a shared server."""
+    if hasattr(cache, "stamp"):
+        return content_version(), cache.get(key)
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    return version, found.get(key)
 
 
 def _bump() -> None:
@@ -106,34 +135,59 @@ def page_lifetime() -> float:
     return max(1.0, min(lifetime, due - time.time())) if due else lifetime
 
 
-def _key(request: HttpRequest, language: str) -> str:
-    where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"{PAGE_KEY}:{language}:{hashlib.sha256(where.encode()).hexdigest()}"
+class _Visitor:
+    """What a lookup needs to know of a WSGI request: its cookies and headers, as Django's
+    language negotiation reads them from a request."""
+
+    def __init__(self, environ: dict) -> None:
+        self.META = environ
+        self.COOKIES = parse_cookie(environ.get("HTTP_COOKIE", ""))
 
 
-def _may_use_cache(request: HttpRequest) -> bool:
+def _scheme(environ: dict) -> str:
+    """The scheme as Django sees it, trusting the proxy header only when configured to."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def _host(environ: dict) -> str:
+    # The raw header: a host Django refuses never gets a page stored under it.
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        return environ["HTTP_X_FORWARDED_HOST"]
+    return environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+
+
+def _key(environ: dict, language: str) -> str:
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    query = environ.get("QUERY_STRING", "")
+    where = f"{_scheme(environ)}://{_host(environ)}{path}?{query}"
+    return f"{PAGE_KEY}:{language}:{hashlib.sha256(where.encode('latin-1', 'replace')).hexdigest()}"
+
+
+def _header(headers: list[tuple[str, str]], name: str) -> str:
+    return next((value for key, value in headers if key.lower() == name), "")
+
+
+def _may_store(status: str, headers: list[tuple[str, str]], result) -> bool:
+    cache_control = _header(headers, "cache-control")
     return (
-        bool(settings.BLOG["PAGE_CACHE_SECONDS"])
-        and request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(_SKIP)
-    )
-
-
-def _may_store(response: HttpResponse) -> bool:
-    cache_control = response.get("Cache-Control", "")
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
+        status.startswith("200 ")
+        and isinstance(result, HttpResponse)  # not streamed, not a file
+        and not _header(headers, "set-cookie")
         and not any(word in cache_control for word in _UNCACHEABLE)
     )
 
 
-def _public_cache_control(response: HttpResponse) -> None:
-    """Lets browsers revalidate every time (cheaply, by ETag) and shared caches keep a copy."""
-    if "Cache-Control" in response:
-        return  # the view chose (robots.txt, the favicon)
+def _cache_control(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Lets browsers revalidate every time (cheaply, by ETag) and shared caches keep a copy,
+    unless the view chose (robots.txt, the favicon)."""
+    if _header(headers, "cache-control"):
+        return headers
+    response = HttpResponse()
     patch_cache_control(
         response,
         public=True,
@@ -142,72 +196,95 @@ def _public_cache_control(response: HttpResponse) -> None:
         s_maxage=settings.BLOG["SHARED_CACHE_SECONDS"],
         stale_while_revalidate=settings.BLOG["SHARED_CACHE_SECONDS"],
     )
+    return [*headers, ("Cache-Control", response["Cache-Control"])]
 
 
-def _entry(response: HttpResponse, version: str) -> dict:
-    content = response.content
-    headers = [
-        (name, value) for name, value in response.items() if name.lower() not in _REQUEST_HEADERS
-    ]
+def _entry(version: str, status: str, headers: list, content: bytes) -> dict:
+    """What is stored: the page as it is sent, with its validators."""
+    modified = int(time.time())
+    etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+    kept = [(k, v) for k, v in _cache_control(headers) if k.lower() not in _REQUEST_HEADERS]
+    headers = [*kept, ("ETag", etag), ("Last-Modified", http_date(modified))]
     return {
         "version": version,
-        "content": content,
+        "status": status,
         "headers": headers,
-        "etag": f'"{hashlib.sha256(content).hexdigest()[:32]}"',
-        "modified": time.time(),
+        "content": content,
+        "etag": etag,
+        "modified": modified,
     }
 
 
-def _validators(response: HttpResponse, entry: dict) -> None:
-    response["ETag"] = entry["etag"]
-    response["Last-Modified"] = http_date(entry["modified"])
+def _not_modified(environ: dict, entry: dict) -> bool:
+    """Whether the visitor already has this version of the page (If-None-Match, else
+    If-Modified-Since, as RFC 9110 orders them)."""
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        tags = parse_etags(if_none_match)
+        return "*" in tags or entry["etag"] in {tag.removeprefix("W/") for tag in tags}
+    since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and entry["modified"] <= since
 
 
-def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
-    not_modified = get_conditional_response(
-        request, etag=entry["etag"], last_modified=int(entry["modified"])
-    )
-    response = not_modified or HttpResponse(entry["content"])
-    for name, value in entry["headers"]:
-        if not_modified is None or name.lower() in ("cache-control", "vary", "content-location"):
-            response[name] = value
-    _validators(response, entry)
-    response["X-Page-Cache"] = "hit"
-    return response
+def _answer(environ: dict, start_response: Callable, entry: dict, how: str) -> Iterable[bytes]:
+    extra = [("X-Request-ID", uuid.uuid4().hex), ("X-Page-Cache", how)]
+    if _not_modified(environ, entry):
+        headers = [(k, v) for k, v in entry["headers"] if k.lower() in _NOT_MODIFIED_HEADERS]
+        start_response("304 Not Modified", [*headers, *extra])
+        return []
+    start_response(entry["status"], [*entry["headers"], *extra])
+    return [entry["content"]]
 
 
-class PageCacheMiddleware:
-    def __init__(self, get_response) -> None:
-        self.get_response = get_response
+class PageCache:
+    """The WSGI application, with public pages answered from the shared cache."""
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not _may_use_cache(request):
-            response = self.get_response(request)
-            if settings.SESSION_COOKIE_NAME in request.COOKIES:
-                # An editor's view of a page: never for a shared cache.
-                patch_cache_control(response, private=True)
-            return response
+    def __init__(self, application: Callable) -> None:
+        self.application = application
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        visitor = _Visitor(environ)
+        signed_in = settings.SESSION_COOKIE_NAME in visitor.COOKIES
+        if (
+            not settings.BLOG["PAGE_CACHE_SECONDS"]
+            or environ.get("REQUEST_METHOD") != "GET"
+            or signed_in
+            or environ.get("PATH_INFO", "").startswith(_SKIP)
+        ):
+            return self._pass(environ, start_response, private=signed_in)
         try:
-            key = _key(request, get_language_from_request(request))
-            version = content_version()
-            entry = cache.get(key)
+            key = _key(environ, get_language_from_request(visitor))
+            version, entry = _read(key)
         except Exception:
-            logger.warning("page cache unavailable; rendering %s", request.path, exc_info=True)
-            return self.get_response(request)
+            logger.warning("page cache unavailable; rendering", exc_info=True)
+            return self.application(environ, start_response)
         if entry is not None and entry["version"] == version:
-            return _from_entry(request, entry)
-        response = self.get_response(request)
-        if _may_store(response):
-            _public_cache_control(response)
-            entry = _entry(response, version)
-            try:
-                cache.set(key, entry, page_lifetime())
-            except Exception:
-                logger.warning("could not store %s in the page cache", request.path, exc_info=True)
-                return response
-            _validators(response, entry)
-            response["X-Page-Cache"] = "miss"
-            return get_conditional_response(
-                request, etag=entry["etag"], last_modified=int(entry["modified"]), response=response
-            )
-        return response
+            return _answer(environ, start_response, entry, "hit")
+        answered: dict = {}
+
+        def capture(status, headers, exc_info=None):
+            answered.update(status=status, headers=headers, exc_info=exc_info)
+
+        result = self.application(environ, capture)
+        if not _may_store(answered["status"], answered["headers"], result):
+            start_response(answered["status"], answered["headers"], answered["exc_info"])
+            return result
+        entry = _entry(version, answered["status"], answered["headers"], result.content)
+        try:
+            cache.set(key, entry, page_lifetime())
+        except Exception:
+            logger.warning("could not store a page in the page cache", exc_info=True)
+        result.close()
+        return _answer(environ, start_response, entry, "miss")
+
+    def _pass(self, environ: dict, start_response: Callable, *, private: bool):
+        """Django's own answer; an editor's pages are marked private for shared caches."""
+        if not private:
+            return self.application(environ, start_response)
+
+        def mark_private(status, headers, exc_info=None):
+            if not _header(headers, "cache-control"):
+                headers = [*headers, ("Cache-Control", "private")]
+            return start_response(status, headers, exc_info)
+
+        return self.application(environ, mark_private)

@@ -69,8 +69,6 @@ MIDDLEWARE = [
     "blog_project.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous visitors' cached pages are answered here, before anything below runs.
-    "blog_project.caching.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -143,7 +141,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "blog_project.cache_backends.UncompressedFileCache",
             "LOCATION": env.path("DJANGO_CACHE_DIR", default=BASE_DIR / ".cache"),
             "TIMEOUT": CACHE_TIMEOUT,
             "OPTIONS": {"MAX_ENTRIES": env.int("DJANGO_CACHE_MAX_ENTRIES", default=5000)},

@@ -128,20 +128,17 @@ def test_without_debug_https_is_the_default():
 
 
 def test_the_middleware_that_runs_is_the_list_in_settings_py():
-    """Request id first, then security and static files, the page cache before sessions and
-    everything else, django-axes last; nothing added or reordered behind the reader's back."""
+    """Request id first, then security and static files, django-axes last; nothing added or
+    reordered behind the reader's back. (The page cache answers before all of them, in the
+    WSGI application: blog_project/wsgi.py.)"""
     from django.conf import settings
 
     middleware = settings.MIDDLEWARE
-    assert middleware[:4] == [
+    assert middleware[:3] == [
         "blog_project.middleware.RequestIDMiddleware",
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
-        "blog_project.caching.PageCacheMiddleware",
     ]
-    assert middleware.index("blog_project.caching.PageCacheMiddleware") < middleware.index(
-        "django.contrib.sessions.middleware.SessionMiddleware"
-    )
     assert middleware[-1] == "axes.middleware.AxesMiddleware"
     assert len(middleware) == len(set(middleware))
     source = (REPO_ROOT / "blog_project" / "settings.py").read_text(encoding="utf-8")
@@ -164,7 +161,7 @@ def test_shared_cache_and_sessions_with_redis_files_on_this_machine_without():
     without = _settings({"DJANGO_DEBUG": "false"}, "CACHES", "SESSION_ENGINE")
     # Every gunicorn worker of the machine reads the same folder: they share the page cache.
     assert without["CACHES"]["default"]["BACKEND"] == (
-        "django.core.cache.backends.filebased.FileBasedCache"
+        "blog_project.cache_backends.UncompressedFileCache"
     )
     assert without["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
 

@@ -9,49 +9,51 @@ from posts.models import Post
 
 @pytest.mark.django_db
 def test_anonymous_pages_are_served_from_the_cache_without_queries(
-    client, make_post, django_assert_num_queries
+    wsgi, make_post, django_assert_num_queries
 ):
     post = make_post(title="Gecachet")
-    first = client.get(post.get_absolute_url())
+    first = wsgi.get(post.get_absolute_url())
     assert first["X-Page-Cache"] == "miss"
     with django_assert_num_queries(0):
-        second = client.get(post.get_absolute_url())
+        second = wsgi.get(post.get_absolute_url())
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
 
 
 @pytest.mark.django_db
 def test_an_edit_invalidates_cached_pages_once_committed(
-    client, make_post, django_capture_on_commit_callbacks
+    wsgi, make_post, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         post = make_post(title="Oude titel")
-    assert "Oude titel" in client.get("/blog/").content.decode()
+    assert "Oude titel" in wsgi.get("/blog/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         post.title = "Nieuwe titel"
         post.save()
-    home = client.get("/blog/").content.decode()
+    home = wsgi.get("/blog/").content.decode()
     assert "Nieuwe titel" in home and "Oude titel" not in home
 
 
 @pytest.mark.django_db
 def test_a_tag_change_invalidates_cached_pages(
-    client, make_post, make_tag, django_capture_on_commit_callbacks
+    wsgi, make_post, make_tag, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         post = make_post()
         tag = make_tag(name="Nieuw label")
-    client.get(post.get_absolute_url())
+    wsgi.get(post.get_absolute_url())
     with django_capture_on_commit_callbacks(execute=True):
         post.tags.add(tag)
-    assert "Nieuw label" in client.get(post.get_absolute_url()).content.decode()
+    assert "Nieuw label" in wsgi.get(post.get_absolute_url()).content.decode()
 
 
 @pytest.mark.django_db
-def test_logged_in_editors_are_never_served_cached_pages(editor_client, client, make_post):
+def test_logged_in_editors_are_never_served_cached_pages(editor_wsgi, make_post):
+    from tests.site.conftest import WSGIClient
+
     post = make_post()
-    client.get(post.get_absolute_url())
-    response = editor_client.get(post.get_absolute_url())
+    assert WSGIClient().get(post.get_absolute_url())["X-Page-Cache"] == "miss"
+    response = editor_wsgi.get(post.get_absolute_url())
     assert "X-Page-Cache" not in response
 
 
@@ -66,7 +68,7 @@ def test_cached_pages_expire_when_the_next_scheduled_post_is_due(make_post, sett
 
 
 @pytest.mark.django_db
-def test_pages_are_rendered_when_the_cache_server_fails(client, make_post, monkeypatch):
+def test_pages_are_rendered_when_the_cache_server_fails(wsgi, make_post, monkeypatch):
     post = make_post(title="Zonder cache")
 
     def broken(*args, **kwargs):
@@ -76,47 +78,47 @@ def test_pages_are_rendered_when_the_cache_server_fails(client, make_post, monke
     monkeypatch.setattr(caching.cache, "get_many", broken)
     monkeypatch.setattr(caching.cache, "set", broken)
     monkeypatch.setattr(caching.cache, "add", broken)
-    response = client.get(post.get_absolute_url())
+    response = wsgi.get(post.get_absolute_url())
     assert response.status_code == 200
     assert "Zonder cache" in response.content.decode()
     assert "X-Page-Cache" not in response
 
 
 @pytest.mark.django_db
-def test_a_cached_page_carries_validators_and_answers_if_none_match_with_304(client, make_post):
+def test_a_cached_page_carries_validators_and_answers_if_none_match_with_304(wsgi, make_post):
     post = make_post()
-    first = client.get(post.get_absolute_url())
+    first = wsgi.get(post.get_absolute_url())
     etag = first["ETag"]
     assert etag.startswith('"') and first["Last-Modified"]
-    again = client.get(post.get_absolute_url(), headers={"if-none-match": etag})
+    again = wsgi.get(post.get_absolute_url(), headers={"if-none-match": etag})
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == etag
     assert (
-        client.get(post.get_absolute_url(), headers={"if-none-match": '"other"'}).status_code == 200
+        wsgi.get(post.get_absolute_url(), headers={"if-none-match": '"other"'}).status_code == 200
     )
 
 
 @pytest.mark.django_db
-def test_public_pages_may_be_kept_by_shared_caches_but_browsers_revalidate(client, make_post):
-    response = client.get(make_post().get_absolute_url())
+def test_public_pages_may_be_kept_by_shared_caches_but_browsers_revalidate(wsgi, make_post):
+    response = wsgi.get(make_post().get_absolute_url())
     directives = {d.strip() for d in response["Cache-Control"].split(",")}
     assert {"public", "max-age=0", "must-revalidate", "s-maxage=60"} <= directives
     assert "stale-while-revalidate=60" in directives
 
 
 @pytest.mark.django_db
-def test_an_editors_pages_are_private(editor_client, make_post):
-    response = editor_client.get(make_post().get_absolute_url())
+def test_an_editors_pages_are_private(editor_wsgi, make_post):
+    response = editor_wsgi.get(make_post().get_absolute_url())
     assert "private" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
 
 
 @pytest.mark.django_db
-def test_a_cached_page_keeps_the_security_headers(client, make_post):
+def test_a_cached_page_keeps_the_security_headers(wsgi, make_post):
     post = make_post()
-    client.get(post.get_absolute_url())
-    hit = client.get(post.get_absolute_url())
+    wsgi.get(post.get_absolute_url())
+    hit = wsgi.get(post.get_absolute_url())
     assert hit["X-Page-Cache"] == "hit"
     for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
         assert header in hit, header
@@ -124,17 +126,50 @@ def test_a_cached_page_keeps_the_security_headers(client, make_post):
 
 
 @pytest.mark.django_db
-def test_each_language_has_its_own_cached_page(client, make_post):
+def test_each_language_has_its_own_cached_page(wsgi, make_post):
     post = make_post()
-    dutch = client.get(post.get_absolute_url(), headers={"accept-language": "nl"})
-    english = client.get(post.get_absolute_url(), headers={"accept-language": "en"})
+    dutch = wsgi.get(post.get_absolute_url(), headers={"accept-language": "nl"})
+    english = wsgi.get(post.get_absolute_url(), headers={"accept-language": "en"})
     assert english["X-Page-Cache"] == "miss"
     assert dutch["Content-Language"] == "nl" and english["Content-Language"] == "en"
 
 
 @pytest.mark.django_db
-def test_a_version_set_by_another_worker_invalidates_this_workers_pages(client, make_post):
+def test_a_version_set_by_another_worker_invalidates_this_workers_pages(wsgi, make_post):
     post = make_post()
-    client.get(post.get_absolute_url())
+    wsgi.get(post.get_absolute_url())
     caching._bump()  # what any worker's save does, through the shared cache
-    assert client.get(post.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert wsgi.get(post.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_cached_page_is_answered_before_django_runs(wsgi, make_post, monkeypatch):
+    """No middleware, no request object, no URL resolving: the WSGI layer answers."""
+    from django.core.handlers.base import BaseHandler
+
+    post = make_post()
+    wsgi.get(post.get_absolute_url())
+
+    def not_django(*args, **kwargs):
+        raise AssertionError("Django handled a cached page")
+
+    monkeypatch.setattr(BaseHandler, "get_response", not_django)
+    assert wsgi.get(post.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_other_requests_are_never_stored(wsgi):
+    assert "X-Page-Cache" not in wsgi.get("/admin/login/")
+    for _ in range(2):
+        missing = wsgi.get("/blog/bestaat-niet/")
+        assert missing.status_code == 404 and "X-Page-Cache" not in missing
+
+
+@pytest.mark.django_db
+def test_http_and_https_pages_are_kept_apart(wsgi, make_post, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    post = make_post()
+    assert wsgi.get(post.get_absolute_url())["X-Page-Cache"] == "miss"
+    https = wsgi.get(post.get_absolute_url(), headers={"x-forwarded-proto": "https"})
+    assert https["X-Page-Cache"] == "miss"
+    assert "http://testserver/" not in https.content.decode().split("canonical")[1][:40]
