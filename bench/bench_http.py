@@ -10,7 +10,8 @@ ratios the performance issue asks for, all measured in this one run:
 - ours with ``REDIS_URL`` (the page cache in Redis), warm;
 - ours with the page cache off: every request renders (cold);
 - the framework floor: a Django view returning the same bytes, default middleware;
-- a plain Django view reading the same post through the ORM and rendering a template;
+- plain Django views reading the same post through the ORM: one renders our article template
+  with nothing loaded ahead, one a bare template with the stored body (bench/peers/plain_urls.py);
 - nginx serving the same bytes as a static file (the limit);
 - Wagtail 6.3 + Puput 2.2 showing the same article (installed in its own virtualenv with
   Django 5.2 on first use; if that is impossible here the row says why and the run goes on).
@@ -239,7 +240,9 @@ def main() -> int:
     rows: dict[str, dict[str, float] | str] = {}
 
     def measure(name: str, command: list[str], env: dict[str, str], url: str) -> bytes:
-        with _server(command, env, url, OUT / f"{re.sub(r'[^a-z0-9]+', '-', name.lower())}.log") as body:
+        with _server(
+            command, env, url, OUT / f"{re.sub(r'[^a-z0-9]+', '-', name.lower())}.log"
+        ) as body:
             rows[name] = _wrk(url, options.duration, options.connections)
         print(f"  measured {name}", file=sys.stderr, flush=True)
         return body
@@ -272,11 +275,19 @@ def main() -> int:
     plain_env = _our_env(
         {"DJANGO_SETTINGS_MODULE": "bench.peers.plain_settings", "BLOG_PAGE_CACHE_SECONDS": "0"}
     )
+    # Django's own application, without our page-cache layer.
+    plain_wsgi = "blog_project.wsgi:django_application"
     measure(
-        "plain ORM + template view",
-        _gunicorn(wsgi, 8105),
+        "plain ORM view, our template",
+        _gunicorn(plain_wsgi, 8105),
         plain_env,
         f"http://127.0.0.1:8105{article}",
+    )
+    measure(
+        "plain ORM view, bare template",
+        _gunicorn(plain_wsgi, 8108),
+        plain_env,
+        f"http://127.0.0.1:8108/bare{article}",
     )
     command, url = _nginx(body, 8106)
     measure("nginx, static file", command, os.environ.copy(), url)
@@ -327,10 +338,9 @@ def main() -> int:
     for name, row in rows.items():
         if isinstance(row, str):
             print(f"{name:32} {row}")
-        else:
-            print(
-                f"{name:32} {row['rps']:11.0f} {row['p50']:8.2f} {row['p99']:8.2f} {row['errors']:7.0f}"
-            )
+            continue
+        figures = f"{row['rps']:11.0f} {row['p50']:8.2f} {row['p99']:8.2f} {row['errors']:7.0f}"
+        print(f"{name:32} {figures}")
 
     def ratio(a: str, b: str) -> str:
         ra, rb = rows.get(a), rows.get(b)
@@ -338,25 +348,19 @@ def main() -> int:
             return "n/a"
         return f"{ra['rps'] / rb['rps']:.2f} x"
 
+    warm, redis, cold = "ours, default (warm)", "ours, Redis (warm)", "ours, no page cache (cold)"
+    floor, peer = "floor: constant bytes", "Wagtail 6.3 + Puput 2.2"
     print("\nratios (targets in brackets)")
-    print(
-        f"  warm default / floor           {ratio('ours, default (warm)', 'floor: constant bytes'):>9}  [>= 1.0]"
-    )
-    print(
-        f"  warm Redis / floor             {ratio('ours, Redis (warm)', 'floor: constant bytes'):>9}  [>= 1.0]"
-    )
-    print(
-        f"  cold / plain ORM view          {ratio('ours, no page cache (cold)', 'plain ORM + template view'):>9}  [>= 1.0]"
-    )
-    print(
-        f"  warm default / Wagtail+Puput   {ratio('ours, default (warm)', 'Wagtail 6.3 + Puput 2.2'):>9}  [>= 40]"
-    )
-    print(
-        f"  cold / Wagtail+Puput           {ratio('ours, no page cache (cold)', 'Wagtail 6.3 + Puput 2.2'):>9}"
-    )
-    print(
-        f"  nginx / warm default           {ratio('nginx, static file', 'ours, default (warm)'):>9}  (the limit)"
-    )
+    for label, a, b, target in (
+        ("warm default / floor", warm, floor, "[>= 1.0]"),
+        ("warm Redis / floor", redis, floor, "[>= 1.0]"),
+        ("cold / plain ORM view, our template", cold, "plain ORM view, our template", "[>= 1.0]"),
+        ("cold / plain ORM view, bare template", cold, "plain ORM view, bare template", ""),
+        ("warm default / Wagtail+Puput", warm, peer, "[>= 40]"),
+        ("cold / Wagtail+Puput", cold, peer, ""),
+        ("nginx / warm default", "nginx, static file", warm, "(the limit)"),
+    ):
+        print(f"  {label:38} {ratio(a, b):>9}  {target}")
     return 0
 
 

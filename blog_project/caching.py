@@ -17,8 +17,10 @@ workers share: a file cache on one machine (the default set-up), Redis across ma
 
 import hashlib
 import logging
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -32,6 +34,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import get_language_from_request
 
+from blog_project.version_watch import VersionWatch
 from posts.models import Post, PostStatus
 
 VERSION_KEY = "bronpunt:content-version"
@@ -73,20 +76,57 @@ def content_version() -> str:
     return version
 
 
-def _read(key: str) -> tuple[str, dict | None]:
-    """The current version and the stored page: one round trip to a shared server."""
+# Each worker keeps recent pages in memory, served while it knows the version is current; with
+# Redis it learns new versions by pub/sub.
+_watch = (
+    VersionWatch(settings.REDIS_URL, f"{PAGE_KEY}:invalidated", content_version)
+    if settings.REDIS_URL
+    else None
+)
+_local_pages: OrderedDict[str, dict] = OrderedDict()
+_local_lock = threading.Lock()  # gunicorn's threaded workers share it
+
+
+def _remember(key: str, entry: dict) -> None:
+    with _local_lock:
+        _local_pages[key] = entry
+        _local_pages.move_to_end(key)
+        while len(_local_pages) > settings.BLOG["LOCAL_PAGES"]:
+            _local_pages.popitem(last=False)
+
+
+def _known_current_version() -> str | None:
+    """The current version when this worker can know it without asking the cache server: a
+    file cache tells by a stat whether it changed, Redis pub/sub announces it."""
     if hasattr(cache, "stamp"):
-        return content_version(), cache.get(key)
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY) or content_version()
-    return version, found.get(key)
+        return content_version()
+    return _watch.current() if _watch is not None else None
+
+
+def _read(key: str) -> tuple[str, dict | None]:
+    """The current version and the stored page, at the least cost the cache allows: a worker
+    that knows the version serves a recent page from its own memory, else from the shared
+    cache; otherwise it asks for both in one round trip."""
+    version = _known_current_version()
+    if version is None:
+        found = cache.get_many([VERSION_KEY, key])
+        return found.get(VERSION_KEY) or content_version(), found.get(key)
+    entry = _local_pages.get(key)
+    if entry is None or entry["version"] != version or entry["expires"] <= time.time():
+        entry = cache.get(key)
+        if entry is not None and entry["version"] == version:
+            _remember(key, entry)
+    return version, entry
 
 
 def _bump() -> None:
     try:
         # A new unique value, not a counter: two workers bumping at once both invalidate.
-        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = uuid.uuid4().hex
+        cache.set(VERSION_KEY, version, timeout=None)
         cache.delete(SCHEDULE_KEY)
+        if _watch is not None:
+            _watch.publish(version)
     except Exception:
         # Pages cached before the outage may outlive this change by their timeout.
         logger.exception("could not invalidate cached pages")
@@ -199,8 +239,8 @@ def _cache_control(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [*headers, ("Cache-Control", response["Cache-Control"])]
 
 
-def _entry(version: str, status: str, headers: list, content: bytes) -> dict:
-    """What is stored: the page as it is sent, with its validators."""
+def _entry(version: str, status: str, headers: list, content: bytes, lifetime: float) -> dict:
+    """What is stored: the page as it is sent, with its validators and when it expires."""
     modified = int(time.time())
     etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
     kept = [(k, v) for k, v in _cache_control(headers) if k.lower() not in _REQUEST_HEADERS]
@@ -212,6 +252,7 @@ def _entry(version: str, status: str, headers: list, content: bytes) -> dict:
         "content": content,
         "etag": etag,
         "modified": modified,
+        "expires": time.time() + lifetime,
     }
 
 
@@ -269,13 +310,26 @@ class PageCache:
         if not _may_store(answered["status"], answered["headers"], result):
             start_response(answered["status"], answered["headers"], answered["exc_info"])
             return result
-        entry = _entry(version, answered["status"], answered["headers"], result.content)
-        try:
-            cache.set(key, entry, page_lifetime())
-        except Exception:
-            logger.warning("could not store a page in the page cache", exc_info=True)
+        entry = self._store(key, version, answered, result.content)
         result.close()
         return _answer(environ, start_response, entry, "miss")
+
+    @staticmethod
+    def _store(key: str, version: str, answered: dict, content: bytes) -> dict:
+        """The page's entry, kept in the shared cache and this worker's memory if it can be."""
+        try:
+            lifetime = page_lifetime()
+        except Exception:
+            logger.warning("could not store a page in the page cache", exc_info=True)
+            return _entry(version, answered["status"], answered["headers"], content, 0)
+        entry = _entry(version, answered["status"], answered["headers"], content, lifetime)
+        try:
+            cache.set(key, entry, lifetime)
+        except Exception:
+            logger.warning("could not store a page in the page cache", exc_info=True)
+            return entry
+        _remember(key, entry)
+        return entry
 
     def _pass(self, environ: dict, start_response: Callable, *, private: bool):
         """Django's own answer; an editor's pages are marked private for shared caches."""

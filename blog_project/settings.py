@@ -324,6 +324,8 @@ BLOG = {
     # How long a CDN or caching proxy may keep a public page (s-maxage), and serve it stale
     # while it fetches a new one; browsers always revalidate.
     "SHARED_CACHE_SECONDS": env.int("BLOG_SHARED_CACHE_SECONDS", default=60),
+    # Recent pages each worker keeps in memory besides the shared cache (about 35 KB each).
+    "LOCAL_PAGES": env.int("BLOG_LOCAL_PAGES", default=256),
     # Uploaded images (editor, covers, author photos): real raster images within these limits.
     "IMAGES": {
         "MAX_BYTES": env.int("BLOG_IMAGE_MAX_BYTES", default=10_000_000),

@@ -8,14 +8,12 @@ class SourcesConfig(AppConfig):
 
     def ready(self) -> None:
         """Hooks the register into the core (see :mod:`posts.extensions`)."""
-        from django.db.models import Prefetch
-
         from posts import counts
         from posts.extensions import extensions
         from posts.models import Post
         from posts.signals import post_body_written
         from sources import receivers
-        from sources.models import Citation, Source
+        from sources.models import Source
         from sources.registry import SourceRegistry
 
         extensions.source_registry = SourceRegistry()
@@ -24,8 +22,6 @@ class SourcesConfig(AppConfig):
         )
         extensions.search_terms.append(receivers.cited_source_names)
         extensions.jsonld.append(receivers.jsonld_citations)
-        citations = Citation.objects.select_related("source").order_by("order")
-        extensions.article_prefetch.append(Prefetch("citations", queryset=citations))
         post_body_written.connect(
             receivers.sync_citations_of_written_body,
             sender=Post,

@@ -23,9 +23,13 @@ _seq = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached pages must not leak between tests."""
+    from blog_project import caching
+
     cache.clear()
+    caching._local_pages.clear()
     yield
     cache.clear()
+    caching._local_pages.clear()
 
 
 @pytest.fixture

@@ -173,3 +173,47 @@ def test_http_and_https_pages_are_kept_apart(wsgi, make_post, settings):
     https = wsgi.get(post.get_absolute_url(), headers={"x-forwarded-proto": "https"})
     assert https["X-Page-Cache"] == "miss"
     assert "http://testserver/" not in https.content.decode().split("canonical")[1][:40]
+
+
+@pytest.fixture
+def file_cache(settings, tmp_path):
+    """The default set-up's cache: files in a folder every worker of the machine reads."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "blog_project.cache_backends.UncompressedFileCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    return caches["default"]
+
+
+@pytest.mark.django_db
+def test_with_the_file_cache_a_hit_reads_no_file_and_another_workers_edit_shows_at_once(
+    wsgi, make_post, file_cache, monkeypatch, tmp_path
+):
+    from blog_project.cache_backends import UncompressedFileCache
+
+    post = make_post(title="Bestand")
+    assert wsgi.get(post.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert wsgi.get(post.get_absolute_url())["X-Page-Cache"] == "hit"  # knows the version now
+    reads = []
+    monkeypatch.setattr(UncompressedFileCache, "get", lambda self, *a, **k: reads.append(a) or None)
+    assert wsgi.get(post.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert reads == []  # the version by a stat, the page from this worker's memory
+    monkeypatch.undo()
+    # Another worker's save: a new version written to the shared folder by another cache object.
+    other_worker = UncompressedFileCache(str(tmp_path / "cache"), {})
+    other_worker.set(caching.VERSION_KEY, "from-another-worker", timeout=None)
+    assert wsgi.get(post.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_page_in_memory_expires_with_its_entry(wsgi, make_post, file_cache, monkeypatch):
+    post = make_post()
+    wsgi.get(post.get_absolute_url())
+    key, entry = next(iter(caching._local_pages.items()))
+    entry["expires"] = 0  # its lifetime ended (a scheduled post became due)
+    file_cache.delete(key)
+    assert wsgi.get(post.get_absolute_url())["X-Page-Cache"] == "miss"
