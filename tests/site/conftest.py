@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 from django.utils.datastructures import CaseInsensitiveMapping
 
@@ -38,11 +40,18 @@ class WSGIClient:
         def start_response(status, response_headers, exc_info=None):
             answered.update(status=status, headers=response_headers)
 
-        result = self.application(environ, start_response)
+        # As Django's test client does: the test's transaction must outlive the request.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
         try:
-            content = b"".join(result)
+            result = self.application(environ, start_response)
+            try:
+                content = b"".join(result)
+            finally:
+                getattr(result, "close", lambda: None)()
         finally:
-            getattr(result, "close", lambda: None)()
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
         return Answer(
             int(answered["status"].split()[0]),
             CaseInsensitiveMapping(dict(answered["headers"])),
