@@ -3,6 +3,10 @@
     .venv/bin/python bench/run_all.py            # the full runs quoted in the README
     .venv/bin/python bench/run_all.py --quick    # a few runs each: checks they all work
 
+The full run also loads servers with wrk (bench_http.py: ours, the framework floor, nginx,
+Wagtail + Puput) and measures every page at 100,000 posts on PostgreSQL (bench_scale.py,
+which builds that database once: about five minutes).
+
 Each script measures in its own process, so one's caches and connections never help another.
 """
 
@@ -14,11 +18,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-# script, full arguments, quick arguments
+# script, full arguments, quick arguments (None: left out of the quick run)
 BENCHES = [
     ("bench_render.py", [], ["--runs", "2"]),
     ("bench_import.py", [], ["--runs", "1"]),
     ("bench_pages.py", [], ["--posts", "5", "10", "--runs", "2"]),
+    ("bench_http.py", [], None),
+    ("bench_scale.py", [], None),
 ]
 
 
@@ -29,6 +35,8 @@ def main() -> int:
     failed = []
     for script, full, quick in BENCHES:
         arguments = quick if options.quick else full
+        if arguments is None:
+            continue
         print(f"== {script} {' '.join(arguments)}".rstrip(), flush=True)
         started = time.monotonic()
         result = subprocess.run([sys.executable, str(HERE / script), *arguments], check=False)
