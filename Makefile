@@ -43,7 +43,12 @@ test: setup lint
 	  $(PY) manage.py makemigrations --check --dry-run -v 0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# wrk and nginx (for bench/bench_http.py) come from Debian's packages; installed when missing.
 bench: setup
+	@for tool in wrk nginx; do command -v $$tool >/dev/null 2>&1 || { \
+	  echo "Installing $$tool from Debian's packages"; \
+	  apt-get install -y -qq $$tool >/dev/null || echo "could not install $$tool: apt-get install $$tool"; }; \
+	done
 	$(PY) bench/run_all.py
 
 clean:
