@@ -34,6 +34,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import get_language_from_request
 
+from blog_project.logging import request_id_from
 from blog_project.version_watch import VersionWatch
 from posts.models import Post, PostStatus
 
@@ -268,7 +269,8 @@ def _not_modified(environ: dict, entry: dict) -> bool:
 
 
 def _answer(environ: dict, start_response: Callable, entry: dict, how: str) -> Iterable[bytes]:
-    extra = [("X-Request-ID", uuid.uuid4().hex), ("X-Page-Cache", how)]
+    request_id = request_id_from(environ.get("HTTP_X_REQUEST_ID"))
+    extra = [("X-Request-ID", request_id), ("X-Page-Cache", how)]
     if _not_modified(environ, entry):
         headers = [(k, v) for k, v in entry["headers"] if k.lower() in _NOT_MODIFIED_HEADERS]
         start_response("304 Not Modified", [*headers, *extra])

@@ -8,11 +8,22 @@ This module must not import Django settings: gunicorn's master process loads it 
 import contextvars
 import json
 import logging
+import re
 import traceback
+import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
 # The id of the request being handled in this thread (or task); "-" outside a request.
+# An id from the proxy is kept if it looks like one; anything else is replaced, never echoed.
+_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:@/+=-]{1,128}$")
+
+
+def request_id_from(incoming: str | None) -> str:
+    """The request id to use: the proxy's ``X-Request-ID`` if it looks like one, else a new one."""
+    return incoming if incoming and _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+
+
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 
 # LogRecord attributes that are not "extra" fields a caller passed.

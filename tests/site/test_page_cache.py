@@ -126,6 +126,17 @@ def test_a_cached_page_keeps_the_security_headers(wsgi, make_post):
 
 
 @pytest.mark.django_db
+def test_a_cached_page_echoes_the_proxys_request_id_and_replaces_a_bad_one(wsgi, make_post):
+    post = make_post()
+    wsgi.get(post.get_absolute_url())
+    hit = wsgi.get(post.get_absolute_url(), headers={"X-Request-ID": "proxy-42"})
+    assert (hit["X-Page-Cache"], hit["X-Request-ID"]) == ("hit", "proxy-42")
+    forged = wsgi.get(post.get_absolute_url(), headers={"X-Request-ID": "a b;Set-Cookie: x"})
+    assert forged["X-Page-Cache"] == "hit"
+    assert len(forged["X-Request-ID"]) == 32 and " " not in forged["X-Request-ID"]
+
+
+@pytest.mark.django_db
 def test_each_language_has_its_own_cached_page(wsgi, make_post):
     post = make_post()
     dutch = wsgi.get(post.get_absolute_url(), headers={"accept-language": "nl"})
