@@ -1,7 +1,8 @@
 """Benchmark: importing the five seed files into an empty database, then again (a no-op).
 
-Run from the repository root: ``.venv/bin/python bench/bench_import.py [--runs N]``; it uses
-a throwaway SQLite database.
+Run from the repository root: ``.venv/bin/python bench/bench_import.py [--runs N] [--files N]``;
+it uses a throwaway SQLite database. ``--files 1000`` also imports a folder of that many
+Docusaurus posts (the seed article under new slugs and dates) in one run.
 """
 
 import argparse
@@ -18,7 +19,9 @@ SEEDS = REPO.parent / "shared" / "seeds"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--files", type=int, default=0, help="also import a folder of N posts")
+    options = parser.parse_args()
+    runs = options.runs
     if not SEEDS.is_dir():
         print(f"seed content not found at {SEEDS}", file=sys.stderr)
         return 1
@@ -32,7 +35,10 @@ def main() -> int:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        return _measure(runs)
+        status = _measure(runs)
+        if options.files:
+            status = status or _measure_folder(options.files, Path(folder) / "blog")
+        return status
 
 
 def _measure(runs: int) -> int:
@@ -55,6 +61,26 @@ def _measure(runs: int) -> int:
         assert report.unchanged == 5, report.summary()
     print(f"import of the 5 seeds, empty database: {_figures(first)}")
     print(f"repeat import (no-op):                 {_figures(repeat)}")
+    return 0
+
+
+def _measure_folder(count: int, folder: Path) -> int:
+    """Imports ``count`` Docusaurus files of the seed article's size in one run."""
+    from blog_project.importing import import_paths
+
+    seed = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    front, body = seed.split("---\n", 2)[1:]
+    slug = next(line for line in front.splitlines() if line.startswith("slug:"))
+    folder.mkdir()
+    for n in range(count):
+        day = f"2020-{n % 12 + 1:02d}-{n % 28 + 1:02d}"
+        text = front.replace(slug, f"slug: artikel-{n}")
+        (folder / f"{day}-artikel-{n}.md").write_text(f"---\n{text}---\n{body}", encoding="utf-8")
+    started = time.perf_counter()
+    report = import_paths([folder])
+    seconds = time.perf_counter() - started
+    assert report.created == count, report.summary()
+    print(f"import of {count} Docusaurus files in one run: {seconds:.1f} s")
     return 0
 
 

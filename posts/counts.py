@@ -10,7 +10,8 @@ change that can alter it; a page subtracts the few scheduled posts that are not 
 :class:`Counter` in their ``AppConfig.ready()``.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -91,11 +92,31 @@ def _pending() -> _PendingRecount | None:
     return None
 
 
+_batches: list[dict[Counter, set[int]]] = []
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Gathers the recounts of a bulk write (an import) and does them once, at the end:
+    a thousand posts with the same tag count that tag once, not a thousand times."""
+    _batches.append({})
+    try:
+        yield
+    finally:
+        rows = _batches.pop()
+    recount_rows(rows)
+
+
 def recount_rows(rows: dict[Counter, set[int]]) -> None:
     """Counts these rows again now, so the transaction itself reads true counts, and once more
     after it commits: a concurrent transaction's posts, invisible to this one, are counted then.
+    Inside :func:`batched` they are counted when the batch ends.
     """
     rows = {counter: ids for counter, ids in rows.items() if ids}
+    if _batches:
+        for counter, ids in rows.items():
+            _batches[-1].setdefault(counter, set()).update(ids)
+        return
     for counter, ids in rows.items():
         recount(counter, ids)
     if not rows or not connection.in_atomic_block:

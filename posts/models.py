@@ -130,6 +130,21 @@ class PostQuerySet(models.QuerySet):
         )
 
 
+POST_HISTORY = HistoricalRecords(
+    excluded_fields=[
+        "body_html",
+        "summary_html",
+        "summary_text",
+        "toc_html",
+        "body_text",
+        "search_extra",
+        "search_vector",
+    ],
+    m2m_fields=["authors", "tags"],
+)
+"""The revisions of posts (django-simple-history): the services record one per write."""
+
+
 class Post(models.Model):
     Status = PostStatus
 
@@ -202,18 +217,7 @@ class Post(models.Model):
     HEAVY_FIELDS = ("body", "body_html", "body_text", "toc_html", "search_extra", "search_vector")
 
     objects = PostQuerySet.as_manager()
-    history = HistoricalRecords(
-        excluded_fields=[
-            "body_html",
-            "summary_html",
-            "summary_text",
-            "toc_html",
-            "body_text",
-            "search_extra",
-            "search_vector",
-        ],
-        m2m_fields=[authors, tags],
-    )
+    history = POST_HISTORY
 
     class Meta:
         ordering = ["-publish_at", "-pk"]

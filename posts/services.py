@@ -6,37 +6,66 @@ everything an article change touches, in one transaction: the former address, th
 most once.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.db import transaction
 
 from posts.bodies import link_sources, render_body
-from posts.models import FormerSlug, Post
+from posts.models import POST_HISTORY, Author, FormerSlug, Post, Tag
 from posts.rendering import Rendered
 from posts.search import index_post
 from posts.signals import post_body_written
 
 
 @transaction.atomic
-def post_write(*, post: Post, rendered: Rendered | None = None) -> Post:
+def post_write(
+    *,
+    post: Post,
+    rendered: Rendered | None = None,
+    authors: Iterable[Author] | None = None,
+    tags: Iterable[Tag] | None = None,
+) -> Post:
     """Saves ``post`` with everything derived from it.
 
     ``rendered`` is the pipeline's result for ``post.body`` when the caller already has it
     (the admin form and the importer render while validating); otherwise the body is rendered
-    here, and only if it changed. New sources the notes cite are registered.
+    here, and only if it changed. New sources the notes cite are registered. ``authors`` and
+    ``tags``, when given, replace the post's own, and the whole change is one revision.
     """
     links = None
-    body_changed = post.body_changed or post.pk is None
+    created = post.pk is None
+    body_changed = post.body_changed or created
     if body_changed:
         rendered, links = link_sources(rendered or render_body(post.body), register=True)
         post.apply_rendered(rendered)
     former = post.stored_slug
-    post.save()
+    relations = authors is not None or tags is not None
+    with _one_revision(post, created, enabled=relations):
+        post.save()
+        if authors is not None:
+            post.authors.set(authors)
+        if tags is not None:
+            post.tags.set(tags)
     _remember_address(post, former)
     if body_changed:
         post_body_written.send(sender=Post, post=post, rendered=rendered, links=links)
     index_post(post)
     return post
+
+
+@contextmanager
+def _one_revision(post: Post, created: bool, *, enabled: bool) -> Iterator[None]:
+    """Records the row and its relations as one revision, not one per relation set."""
+    if not enabled:
+        yield
+        return
+    post.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del post.skip_history_when_saving
+    POST_HISTORY.create_historical_record(post, "+" if created else "~")
 
 
 def post_refresh(*, post: Post) -> Post:

@@ -15,6 +15,7 @@ from blog_project.importing.parsing import PLAIN_TEXT, parse_file
 from blog_project.importing.reading import find_files
 from blog_project.importing.report import CREATED, UNCHANGED, UPDATED, FileOutcome, ImportReport
 from blog_project.importing.validation import body_problems, set_problems
+from posts import counts
 from posts.models import Author, Post, PostStatus, Tag
 from posts.services import post_write
 from series.models import Series, SeriesEntry
@@ -48,7 +49,8 @@ def import_paths(
             raise ImportFailed(problems)
         invalid = {problem.path for problem in problems}
         report = ImportReport(dry_run=dry_run, skipped=problems)
-        _Writer(report, status).write([post for post in posts if post.path not in invalid])
+        with counts.batched():
+            _Writer(report, status).write([post for post in posts if post.path not in invalid])
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -146,12 +148,13 @@ class _Writer:
             return _outcome(parsed, UNCHANGED)
         for name, value in wanted.items():
             setattr(post, name, value)
-        if existing is None or set(changed) & wanted.keys():
-            post_write(post=post, rendered=parsed.rendered)
-        if "authors" in changed:
-            post.authors.set(authors)
-        if "tags" in changed:
-            post.tags.set(tags)
+        if existing is None or set(changed) - {"series"}:
+            post_write(
+                post=post,
+                rendered=parsed.rendered,
+                authors=authors if "authors" in changed else None,
+                tags=tags if "tags" in changed else None,
+            )
         if existing is None:
             return _outcome(parsed, CREATED)
         return _outcome(parsed, UPDATED, changed)
