@@ -14,7 +14,7 @@ from blog_project.importing.folders import FolderCatalog
 from blog_project.importing.parsing import PLAIN_TEXT, parse_file
 from blog_project.importing.reading import find_files
 from blog_project.importing.report import CREATED, UNCHANGED, UPDATED, FileOutcome, ImportReport
-from blog_project.importing.validation import body_problems, set_problems
+from blog_project.importing.validation import body_problems, render_posts, set_problems
 from posts import counts
 from posts.models import Author, Post, PostStatus, Tag
 from posts.services import post_write
@@ -59,7 +59,7 @@ def import_paths(
 def parse_paths(paths: Sequence[Path]) -> tuple[list[ParsedPost], list[FileProblem]]:
     """Every file under ``paths`` parsed and validated, and the problems of those that fail."""
     catalog = FolderCatalog()
-    posts: list[ParsedPost] = []
+    parsed: list[ParsedPost] = []
     problems: list[FileProblem] = []
     for path in paths:
         try:
@@ -69,14 +69,16 @@ def parse_paths(paths: Sequence[Path]) -> tuple[list[ParsedPost], list[FileProbl
             continue
         for item in found:
             try:
-                post = parse_file(item, catalog)
+                parsed.append(parse_file(item, catalog))
             except InvalidFile as exc:
                 problems.append(exc.problem)
-                continue
-            if errors := body_problems(post):
-                problems.extend(errors)
-            else:
-                posts.append(post)
+    render_posts(parsed)
+    posts: list[ParsedPost] = []
+    for post in parsed:
+        if errors := body_problems(post):
+            problems.extend(errors)
+        else:
+            posts.append(post)
     return posts, problems + set_problems(posts)
 
 

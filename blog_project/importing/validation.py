@@ -4,15 +4,20 @@ from collections.abc import Sequence
 
 from blog_project.importing.entries import ParsedPost
 from blog_project.importing.errors import FileProblem
-from posts.bodies import render_body
+from posts.bodies import render_bodies
+
+
+def render_posts(posts: Sequence[ParsedPost]) -> None:
+    """Runs every body through the rendering pipeline, as an admin save would, keeping each
+    result for the write (one batch, so that a large import renders on every core)."""
+    for post, rendered in zip(posts, render_bodies([post.body for post in posts]), strict=True):
+        post.rendered = rendered
 
 
 def body_problems(post: ParsedPost) -> list[FileProblem]:
-    """Runs the body through the rendering pipeline, as an admin save would, keeping the
-    result for the write. Errors come back pinned to the file line, in the pipeline's own
-    words; warnings become notes on the post.
-    """
-    post.rendered = render_body(post.body)
+    """What the pipeline found in the rendered body: errors pinned to the file line, in the
+    pipeline's own words; warnings become notes on the post."""
+    assert post.rendered is not None, "render_posts() first"
     problems: list[FileProblem] = []
     for problem in post.rendered.problems:
         line = problem.line + post.body_offset if problem.line else 0

@@ -70,3 +70,26 @@ def test_publishing_and_unpublishing_render_nothing(editor_client, make_post, re
         assert response.status_code == 302
     assert renders.call_count == 0
     assert post.history.count() == 3
+
+
+def test_a_large_batch_is_rendered_on_every_core_with_the_same_result(monkeypatch):
+    forked = []
+    get_context = bodies.multiprocessing.get_context
+    monkeypatch.setattr(bodies.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(
+        bodies.multiprocessing, "get_context", lambda m: forked.append(m) or get_context(m)
+    )
+    batch = [f"# Deel {n}\n\n{BODY}" for n in range(bodies.PARALLEL_FROM)]
+    rendered = bodies.render_bodies(batch)
+    assert forked == ["fork"]
+    assert [r.html for r in rendered] == [bodies.render_body(body).html for body in batch]
+    assert [r.footnotes for r in rendered] == [bodies.render_body(b).footnotes for b in batch]
+
+
+def test_a_small_batch_or_a_threaded_process_renders_in_this_process(monkeypatch):
+    monkeypatch.setattr(
+        bodies.multiprocessing, "get_context", mock.Mock(side_effect=AssertionError)
+    )
+    assert len(bodies.render_bodies([BODY] * 3)) == 3
+    monkeypatch.setattr(bodies.threading, "active_count", lambda: 2)
+    assert len(bodies.render_bodies([BODY] * bodies.PARALLEL_FROM * 2)) == bodies.PARALLEL_FROM * 2
