@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from posts.models import Author, Post, Tag
 from posts.services import post_write
@@ -30,6 +30,13 @@ def _empty_cache():
     yield
     cache.clear()
     caching._local_pages.clear()
+
+
+@pytest.fixture
+def english():
+    """Messages in English, for tests that read them (the site's own language is Dutch)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

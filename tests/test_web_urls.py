@@ -41,6 +41,7 @@ def test_the_author_admin_form_refuses_a_javascript_address(editor_client):
     assert not Author.objects.exists()
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("field", ["url", "image_url"])
 @pytest.mark.parametrize("url", HOSTILE[:5])
 def test_an_authors_yml_with_a_hostile_address_is_refused_at_its_line(tmp_path, field, url):
@@ -58,6 +59,7 @@ def test_an_authors_yml_with_a_hostile_address_is_refused_at_its_line(tmp_path, 
     assert not Author.objects.exists()
 
 
+@pytest.mark.usefixtures("english")
 def test_an_inline_front_matter_author_with_a_hostile_address_is_refused(tmp_path):
     (tmp_path / "post.md").write_text(
         "---\ntitle: Post\nauthors:\n  - name: Eve\n    url: javascript:alert(1)\n---\nTekst.\n",
@@ -68,6 +70,7 @@ def test_an_inline_front_matter_author_with_a_hostile_address_is_refused(tmp_pat
     assert "post.md:3: the author's 'url' should be a web address" in str(failed.value)
 
 
+@pytest.mark.usefixtures("english")
 def test_a_legacy_author_url_with_a_hostile_address_is_refused(tmp_path):
     (tmp_path / "post.md").write_text(
         "---\ntitle: Post\nauthor: Eve\nauthor_url: javascript:alert(1)\n---\nTekst.\n",

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from blog_project.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
 from blog_project.importing.errors import InvalidFile
@@ -62,7 +63,7 @@ def slug_and_date_from_path(path: Path) -> tuple[str, date | None]:
         try:
             day = date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
-            message = f"the file name has an impossible date: {match[0]}"
+            message = gettext("the file name has an impossible date: %(date)s") % {"date": match[0]}
             raise InvalidFile(path, 0, message) from None
         rest = (match[4] or "").replace("/", "-")
         return slugify(rest) or day.isoformat(), day
@@ -113,9 +114,12 @@ def apply_front_matter(post: ParsedPost, front_matter: FrontMatter, folder: Fold
         raw = reader.text("slug")
         post.slug = slugify(raw.strip("/").replace("/", "-"))
         if not post.slug:
-            raise InvalidFile(post.path, reader.line("slug"), f"slug {raw!r} has no usable letters")
+            message = gettext("slug %(slug)r has no usable letters") % {"slug": raw}
+            raise InvalidFile(post.path, reader.line("slug"), message)
         if post.slug != raw.strip("/"):
-            post.notes.append(f"slug {raw!r} became {post.slug!r}")
+            post.notes.append(
+                gettext("slug %(raw)r became %(slug)r") % {"raw": raw, "slug": post.slug}
+            )
     if "title" in values:
         post.title = reader.text("title")
     post.description = reader.text("description")
@@ -129,9 +133,12 @@ def apply_front_matter(post: ParsedPost, front_matter: FrontMatter, folder: Fold
     post.tags = reader.tags(folder)
     post.series, post.series_position = reader.series(folder)
     if values.get("image"):
-        post.notes.append(f"cover image not imported: {values['image']}")
+        post.notes.append(
+            gettext("cover image not imported: %(image)s") % {"image": values["image"]}
+        )
     post.notes.extend(
-        f"image of author '{author.key}' not fetched: {author.image_url}"
+        gettext("image of author '%(key)s' not fetched: %(url)s")
+        % {"key": author.key, "url": author.image_url}
         for author in post.authors
         if author.image_url
     )
@@ -158,7 +165,9 @@ class _Reader:
         if value is None:
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(key, f"'{key}' should be text, not {_kind(value)}")
+            raise self.fail(
+                key, gettext("'%(key)s' should be text, not %(kind)s") % _what(key, value)
+            )
         return " ".join(str(value).split())
 
     def web_url(self, key: str, value: Any, what: str) -> str:
@@ -167,7 +176,8 @@ class _Reader:
     def boolean(self, key: str) -> bool:
         value = self.values.get(key, False)
         if not isinstance(value, bool):
-            raise self.fail(key, f"'{key}' should be true or false, not {value!r}")
+            message = gettext("'%(key)s' should be true or false, not %(value)r")
+            raise self.fail(key, message % {"key": key, "value": value})
         return value
 
     def keywords(self) -> str:
@@ -182,12 +192,14 @@ class _Reader:
             try:
                 value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
             except ValueError:
-                raise self.fail(key, f"'{key}' is not a date: {value!r}") from None
+                message = gettext("'%(key)s' is not a date: %(value)r")
+                raise self.fail(key, message % {"key": key, "value": value}) from None
         if isinstance(value, datetime):
             return value if value.tzinfo else value.replace(tzinfo=local_zone())
         if isinstance(value, date):
             return midnight(value)
-        raise self.fail(key, f"'{key}' should be a date like 2021-05-12, not {_kind(value)}")
+        message = gettext("'%(key)s' should be a date like 2021-05-12, not %(kind)s")
+        raise self.fail(key, message % _what(key, value))
 
     def authors(self, folder: FolderInfo) -> tuple[AuthorInfo, ...]:
         value = self.values.get("authors")
@@ -205,7 +217,8 @@ class _Reader:
             key = author_key(ref)
             if key in folder.authors:
                 return folder.authors[key]
-            self.notes.append(f"author '{key}' is not in an authors.yml: named {ref.strip()!r}")
+            message = gettext("author '%(key)s' is not in an authors.yml: named %(name)r")
+            self.notes.append(message % {"key": key, "name": ref.strip()})
             return AuthorInfo(key=key, name=ref.strip())
         if isinstance(ref, dict) and isinstance(ref.get("key"), str) and len(ref) == 1:
             return self._author(ref["key"], folder)
@@ -214,16 +227,20 @@ class _Reader:
                 key=author_key(ref["name"]),
                 name=self.text("authors", ref["name"]),
                 title=self.text("authors", ref.get("title")),
-                url=self.web_url("authors", ref.get("url"), "the author's 'url'"),
+                url=self.web_url("authors", ref.get("url"), gettext("the author's 'url'")),
                 bio=self.text("authors", ref.get("description")),
-                image_url=self.web_url("authors", ref.get("image_url"), "the author's 'image_url'"),
+                image_url=self.web_url(
+                    "authors", ref.get("image_url"), gettext("the author's 'image_url'")
+                ),
             )
-        raise self.fail("authors", f"author {ref!r} should be a key or have a name")
+        message = gettext("author %(ref)r should be a key or have a name") % {"ref": ref}
+        raise self.fail("authors", message)
 
     def _legacy_author(self) -> AuthorInfo:
         name = self.text("author")
         if not author_key(name):
-            raise self.fail("author", f"author {name!r} has no usable letters")
+            message = gettext("author %(name)r has no usable letters") % {"name": name}
+            raise self.fail("author", message)
         extra = {
             field: next((self.text(key) for key in keys if key in self.values), "")
             for field, keys in _LEGACY_AUTHOR.items()
@@ -257,7 +274,8 @@ class _Reader:
                     description=self.text("tags", ref.get("description"))
                     or (known.description if known else ""),
                 )
-        raise self.fail("tags", f"tag {ref!r} should be a name or have a label")
+        message = gettext("tag %(ref)r should be a name or have a label") % {"ref": ref}
+        raise self.fail("tags", message)
 
     def series(self, folder: FolderInfo) -> tuple[SeriesInfo | None, int | None]:
         title = self.text("series")
@@ -265,13 +283,16 @@ class _Reader:
         if position is not None and (
             isinstance(position, bool) or not isinstance(position, int) or position < 1
         ):
-            raise self.fail("series_position", "'series_position' should be a number from 1")
+            message = gettext("'series_position' should be a number from 1")
+            raise self.fail("series_position", message)
         if not title:
             if position is not None:
-                raise self.fail("series_position", "'series_position' needs a 'series'")
+                message = gettext("'series_position' needs a 'series'")
+                raise self.fail("series_position", message)
             return None, None
         if not slugify(title):
-            raise self.fail("series", f"series {title!r} has no usable letters")
+            message = gettext("series %(title)r has no usable letters") % {"title": title}
+            raise self.fail("series", message)
         return folder.series.get(title) or SeriesInfo(slug=slugify(title), title=title), position
 
     def check_lengths(self, post: ParsedPost) -> None:
@@ -283,11 +304,14 @@ class _Reader:
         )
         for key, value, limit in limits:
             if len(value) > limit:
-                raise self.fail(key, f"'{key}' has {len(value)} characters; at most {limit} fit")
+                message = gettext("'%(key)s' has %(length)s characters; at most %(limit)s fit")
+                raise self.fail(key, message % {"key": key, "length": len(value), "limit": limit})
 
 
-def _kind(value: Any) -> str:
-    return {list: "a list", dict: "a mapping", bool: "true/false"}.get(type(value), repr(value))
+def _what(key: str, value: Any) -> dict[str, str]:
+    """The key and the kind of value found under it, for a message."""
+    kinds = {list: gettext("a list"), dict: gettext("a mapping"), bool: gettext("true/false")}
+    return {"key": key, "kind": kinds.get(type(value), repr(value))}
 
 
 def local_zone() -> ZoneInfo:

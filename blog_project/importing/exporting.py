@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from blog_project.importing.docusaurus import local_zone
 from blog_project.importing.folders import AUTHORS_FILE, SERIES_FILE, TAGS_FILE
@@ -28,7 +29,13 @@ class ExportReport:
 
     def summary(self) -> str:
         names = ", ".join(path.name for path in self.metadata_files)
-        return f"Exported {len(self.post_files)} posts to {self.directory} (with {names})."
+        count = len(self.post_files)
+        message = ngettext(
+            "Exported %(count)s post to %(folder)s (with %(names)s).",
+            "Exported %(count)s posts to %(folder)s (with %(names)s).",
+            count,
+        )
+        return message % {"count": count, "folder": self.directory, "names": names}
 
 
 def export_posts(directory: Path) -> ExportReport:

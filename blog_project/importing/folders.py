@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from blog_project.importing.entries import AuthorInfo, SeriesInfo, TagInfo
 from blog_project.importing.errors import InvalidFile
@@ -66,7 +67,8 @@ def _read(path: Path, make) -> dict:
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            raise InvalidFile(path, data.line(key), f"'{key}' should hold 'field: value' lines")
+            message = gettext("'%(key)s' should hold 'field: value' lines") % {"key": key}
+            raise InvalidFile(path, data.line(key), message)
         entries[key] = make(path, data.line(key), key, value)
     return entries
 
@@ -75,7 +77,7 @@ def _text(path: Path, line: int, value: Any, what: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str | int | float):
-        raise InvalidFile(path, line, f"{what} should be text")
+        raise InvalidFile(path, line, gettext("%(what)s should be text") % {"what": what})
     return str(value).strip()
 
 
@@ -113,7 +115,8 @@ def _series(path: Path, line: int, key: str, value: dict) -> SeriesInfo:
 def web_url(path: Path, line: int, value: str, what: str) -> str:
     """``value`` if it is empty or an http(s) address, as the admin accepts; else the file fails."""
     if value and not is_web_url(value):
-        message = f"{what} should be a web address (https://...), not {value!r}"
+        message = gettext("%(what)s should be a web address (https://...), not %(value)r")
+        message %= {"what": what, "value": value}
         raise InvalidFile(path, line, message)
     return value
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.utils.translation import gettext
 
 from blog_project.importing.errors import InvalidFile
 
@@ -49,7 +50,8 @@ def split_front_matter(path: Path, text: str) -> Split:
         if lines[index].rstrip() in (_FENCE, "..."):
             break
     else:
-        raise InvalidFile(path, 1, "front matter is never closed: add a line with --- after it")
+        message = gettext("front matter is never closed: add a line with --- after it")
+        raise InvalidFile(path, 1, message)
     front_matter = parse_yaml(path, "\n".join(lines[1:index]), first_line=2)
     return Split(front_matter, "\n".join(lines[index + 1 :]), index + 1)
 
@@ -62,18 +64,19 @@ def parse_yaml(path: Path, text: str, *, first_line: int = 1) -> FrontMatter:
         if node is None:
             return FrontMatter()
         if not isinstance(node, yaml.MappingNode):
-            raise InvalidFile(path, first_line, "expected 'key: value' lines")
+            raise InvalidFile(path, first_line, gettext("expected 'key: value' lines"))
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + first_line
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
-                raise InvalidFile(path, line, f"key {key!r} is not a name")
+                raise InvalidFile(path, line, gettext("key %(key)r is not a name") % {"key": key})
             try:
                 values[key] = loader.construct_object(value_node, deep=True)
             except (ValueError, TypeError) as exc:
-                raise InvalidFile(path, line, f"invalid value for '{key}': {exc}") from exc
+                message = gettext("invalid value for '%(key)s': %(error)s")
+                raise InvalidFile(path, line, message % {"key": key, "error": exc}) from exc
             lines[key] = line
         return FrontMatter(values, lines)
     except yaml.MarkedYAMLError as exc:
@@ -81,8 +84,13 @@ def parse_yaml(path: Path, text: str, *, first_line: int = 1) -> FrontMatter:
         mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
         what = f"{exc.problem} ({exc.context})" if exc.context else exc.problem
-        raise InvalidFile(path, line, f"invalid YAML: {what}") from exc
+        raise InvalidFile(path, line, _invalid_yaml(what)) from exc
     except yaml.YAMLError as exc:
-        raise InvalidFile(path, first_line, f"invalid YAML: {exc}") from exc
+        raise InvalidFile(path, first_line, _invalid_yaml(exc)) from exc
     finally:
         loader.dispose()
+
+
+def _invalid_yaml(what: object) -> str:
+    """YAML's own (English) words for what is wrong, after ours."""
+    return gettext("invalid YAML: %(error)s") % {"error": what}

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from blog_project.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
 from blog_project.importing.errors import FileProblem, ImportFailed, InvalidFile
@@ -96,10 +97,14 @@ def _database_problems(posts: Sequence[ParsedPost]) -> list[FileProblem]:
             .first()
         )
         if holder:
-            message = (
-                f"part {post.series_position} of series '{post.series.title}' "
-                f"is already the post '{holder}'"
+            message = gettext(
+                "part %(position)s of series '%(series)s' is already the post '%(slug)s'"
             )
+            message %= {
+                "position": post.series_position,
+                "series": post.series.title,
+                "slug": holder,
+            }
             problems.append(FileProblem(post.path, post.line("series_position"), message))
     return problems
 

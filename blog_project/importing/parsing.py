@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from blog_project.importing import docusaurus
 from blog_project.importing.entries import ParsedPost
@@ -40,7 +41,7 @@ def parse_file(found: FoundFile, catalog: FolderCatalog) -> ParsedPost:
     path = found.path
     text = read_text(path)
     if not text.strip():
-        raise InvalidFile(path, 1, "the file is empty")
+        raise InvalidFile(path, 1, gettext("the file is empty"))
     split = split_front_matter(path, text)
     plain = path.suffix.lower() == ".txt" and not looks_like_markdown(text)
     if split.front_matter is None and plain:
@@ -54,7 +55,8 @@ def parse_plain_text(path: Path, text: str) -> ParsedPost:
     slug = slugify(converted.title)[:_PLAIN_SLUG_MAX]
     slug = slug.rsplit("-", 1)[0] if len(slug) == _PLAIN_SLUG_MAX and "-" in slug else slug
     if not slug:
-        raise InvalidFile(path, 1, "the first line gives no title with letters or digits")
+        message = gettext("the first line gives no title with letters or digits")
+        raise InvalidFile(path, 1, message)
     return ParsedPost(
         path=path, kind=PLAIN_TEXT, slug=slug, title=converted.title, body=converted.body
     )
@@ -85,10 +87,12 @@ def _parse_markdown(path: Path, split, folder: FolderInfo) -> ParsedPost:
     if front_matter is not None:
         docusaurus.apply_front_matter(post, front_matter, folder)
         if has_title and heading:
-            post.notes.append(f"leading heading dropped in favour of the title: {heading!r}")
+            message = gettext("leading heading dropped in favour of the title: %(heading)r")
+            post.notes.append(message % {"heading": heading})
     if not post.title:
         post.title = slug.replace("-", " ").capitalize()
-        post.notes.append(f"no title or # heading: titled {post.title!r} after the file name")
+        message = gettext("no title or # heading: titled %(title)r after the file name")
+        post.notes.append(message % {"title": post.title})
     if not post.slug:
-        raise InvalidFile(path, 1, "no slug: add 'slug:' to the front matter")
+        raise InvalidFile(path, 1, gettext("no slug: add 'slug:' to the front matter"))
     return post

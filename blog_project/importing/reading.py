@@ -5,6 +5,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext
+
 from blog_project.importing.errors import InvalidFile
 
 SUFFIXES = frozenset({".md", ".mdx", ".markdown", ".txt"})
@@ -33,7 +35,7 @@ def find_files(paths: Iterable[Path]) -> list[FoundFile]:
         elif path.is_file():
             found.setdefault(path, FoundFile(path, path.parent))
         else:
-            raise InvalidFile(path, 0, "no such file or folder")
+            raise InvalidFile(path, 0, gettext("no such file or folder"))
     return list(found.values())
 
 
@@ -50,7 +52,8 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidFile(path, 0, f"cannot be read: {exc.strerror or exc}") from exc
+        message = gettext("cannot be read: %(error)s") % {"error": exc.strerror or exc}
+        raise InvalidFile(path, 0, message) from exc
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
@@ -58,13 +61,13 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = gettext(
+            "not UTF-8 text: byte 0x%(byte)02x at column %(column)s; save the file as UTF-8"
+        )
         raise InvalidFile(
-            path,
-            line,
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at column {column}; "
-            "save the file as UTF-8",
+            path, line, message % {"byte": data[exc.start], "column": column}
         ) from exc
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise InvalidFile(path, line, "contains a NUL byte: not a text file")
+        raise InvalidFile(path, line, gettext("contains a NUL byte: not a text file"))
     return text.replace("\r\n", "\n").replace("\r", "\n")

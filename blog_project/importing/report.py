@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext, gettext_noop, ngettext
+
 from blog_project.importing.errors import FileProblem
 
 CREATED = "created"
@@ -52,32 +54,67 @@ class ImportReport:
     def summary(self) -> str:
         """The per-file lines, the skipped files and the totals, as printed by the command."""
         lines: list[str] = []
-        verbs = _DRY_VERBS if self.dry_run else {a: a for a in (CREATED, UPDATED, UNCHANGED)}
+        verbs = {
+            action: gettext(verb)
+            for action, verb in (_DRY_VERBS if self.dry_run else _VERBS).items()
+        }
         width = max(map(len, verbs.values()))
         for outcome in self.outcomes:
             what = outcome.slug
             if outcome.changed:
                 what += f" ({', '.join(outcome.changed)})"
             lines.append(f"{verbs[outcome.action]:<{width}}  {what}  <- {outcome.path}")
-            lines.extend(f"    note: {note}" for note in outcome.notes)
+            lines.extend(
+                "    " + gettext("note: %(note)s") % {"note": note} for note in outcome.notes
+            )
             if outcome.ignored_keys:
-                lines.append(f"    ignored keys: {', '.join(outcome.ignored_keys)}")
+                keys = ", ".join(outcome.ignored_keys)
+                lines.append("    " + gettext("ignored keys: %(keys)s") % {"keys": keys})
         if self.skipped:
-            lines.append(f"Skipped {len(self.skipped)} invalid file(s):")
+            skipped = len(self.skipped)
+            lines.append(
+                ngettext(
+                    "Skipped %(count)s invalid file:", "Skipped %(count)s invalid files:", skipped
+                )
+                % {"count": skipped}
+            )
             lines.extend(f"    {problem}" for problem in self.skipped)
         lines.append(self.totals())
         return "\n".join(lines)
 
     def totals(self) -> str:
-        would = "would be " if self.dry_run else ""
-        text = (
-            f"Posts: {self.created} {would}created, {self.updated} {would}updated, "
-            f"{self.unchanged} unchanged. Sources: {self.sources_created} {would}created. "
-            f"Authors: {self.authors_created} {would}created. "
-            f"Tags: {self.tags_created} {would}created. "
-            f"Series: {self.series_created} {would}created."
-        )
-        return f"Dry run, nothing was written. {text}" if self.dry_run else text
+        figures = {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "sources": self.sources_created,
+            "authors": self.authors_created,
+            "tags": self.tags_created,
+            "series": self.series_created,
+        }
+        if self.dry_run:
+            text = gettext(
+                "Dry run, nothing was written. Posts: %(created)s would be created, "
+                "%(updated)s would be updated, %(unchanged)s unchanged. Sources: %(sources)s "
+                "would be created. Authors: %(authors)s would be created. Tags: %(tags)s would "
+                "be created. Series: %(series)s would be created."
+            )
+        else:
+            text = gettext(
+                "Posts: %(created)s created, %(updated)s updated, %(unchanged)s unchanged. "
+                "Sources: %(sources)s created. Authors: %(authors)s created. Tags: %(tags)s "
+                "created. Series: %(series)s created."
+            )
+        return text % figures
 
 
-_DRY_VERBS = {CREATED: "would create", UPDATED: "would update", UNCHANGED: "would leave"}
+_VERBS = {
+    CREATED: gettext_noop("created"),
+    UPDATED: gettext_noop("updated"),
+    UNCHANGED: gettext_noop("unchanged"),
+}
+_DRY_VERBS = {
+    CREATED: gettext_noop("would create"),
+    UPDATED: gettext_noop("would update"),
+    UNCHANGED: gettext_noop("would leave"),
+}

@@ -2,6 +2,8 @@
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext
+
 from blog_project.importing.entries import ParsedPost
 from blog_project.importing.errors import FileProblem
 from posts.bodies import render_bodies
@@ -24,7 +26,8 @@ def body_problems(post: ParsedPost) -> list[FileProblem]:
         if problem.is_error:
             problems.append(FileProblem(post.path, line, problem.describe(post.body_offset)))
         else:
-            post.notes.append(f"line {line}: {problem.describe(post.body_offset)}")
+            where = {"line": line, "problem": problem.describe(post.body_offset)}
+            post.notes.append(gettext("Line %(line)s: %(problem)s") % where)
     return problems
 
 
@@ -36,17 +39,20 @@ def set_problems(posts: Sequence[ParsedPost]) -> list[FileProblem]:
     for post in posts:
         if post.slug in slugs:
             other = slugs[post.slug].path
-            message = f"slug '{post.slug}' is also the slug of {other}"
+            message = gettext("slug '%(slug)s' is also the slug of %(other)s")
+            message %= {"slug": post.slug, "other": other}
             problems.append(FileProblem(post.path, post.line("slug"), message))
             continue
         slugs[post.slug] = post
         if post.series and post.series_position:
             place = (post.series.slug, post.series_position)
             if place in places:
-                message = (
-                    f"part {post.series_position} of series '{post.series.title}' "
-                    f"is also {places[place].path}"
-                )
+                message = gettext("part %(position)s of series '%(series)s' is also %(other)s")
+                message %= {
+                    "position": post.series_position,
+                    "series": post.series.title,
+                    "other": places[place].path,
+                }
                 problems.append(FileProblem(post.path, post.line("series_position"), message))
             places.setdefault(place, post)
     return problems

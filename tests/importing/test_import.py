@@ -1,7 +1,9 @@
 """Importing into the database: outcomes, idempotence, updates, all-or-nothing, dry runs."""
 
+import re
 import shutil
 from datetime import datetime
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -143,7 +145,7 @@ def test_a_body_that_fails_validation_names_the_line_in_the_file(tmp_path):
     bad.write_text("---\ntitle: Noot\n---\n\nEen zin.\n\nEen verwijzing.[^weg]\n")
     # The pipeline's own message (one catalogue for the admin and the importer), one line.
     expected = r"noot\.md:7: Footnote \[\^weg\] is used but never defined\.$"
-    with translation.override("en"), pytest.raises(ImportFailed, match=expected):
+    with pytest.raises(ImportFailed, match=expected):
         import_paths([tmp_path])
     assert not Post.objects.exists()
 
@@ -163,7 +165,7 @@ def test_skip_invalid_imports_the_rest_and_lists_what_it_skipped(docusaurus):
     assert [str(p) for p in report.skipped] == [
         f"{docusaurus / 'kapot.md'}:2: 'draft' should be true or false, not 'misschien'"
     ]
-    assert "Skipped 1 invalid file(s):" in report.summary()
+    assert "Skipped 1 invalid file:" in report.summary()
 
 
 def test_two_files_with_one_slug_are_refused(tmp_path):
@@ -193,8 +195,6 @@ def test_an_author_known_only_by_key_gets_the_name_from_a_later_authors_yml(tmp_
 
 
 def test_the_command_prints_the_summary(docusaurus):
-    from io import StringIO
-
     out = StringIO()
     call_command("import_posts", str(docusaurus), stdout=out)
     assert "Posts: 3 created, 0 updated, 0 unchanged. Sources: 2 created." in out.getvalue()
@@ -205,3 +205,24 @@ def test_the_command_fails_with_the_file_and_line_on_a_bad_file(tmp_path):
     (tmp_path / "kapot.md").write_text("---\ntitle: [\n---\n")
     with pytest.raises(CommandError, match=r"Nothing was imported\.\n.*kapot\.md:2: invalid YAML"):
         call_command("import_posts", str(tmp_path))
+
+
+def test_a_dry_run_speaks_dutch_throughout_with_one_line_number_per_problem(tmp_path):
+    (tmp_path / "2024-01-01-noot.md").write_text(
+        "---\ntitle: Noot\n---\n\nEen zin.\n\n[^los]: Een noot die niemand gebruikt.\n"
+    )
+    (tmp_path / "kapot.md").write_text("---\ndraft: misschien\n---\nTekst.\n")
+    out = StringIO()
+    with translation.override("nl"):
+        call_command("import_posts", str(tmp_path), "--dry-run", "--skip-invalid", stdout=out)
+    printed = out.getvalue()
+    assert re.search(r"^zou aanmaken +noot  <- ", printed, re.M)
+    assert "opmerking: Regel 7: Voetnoot [^los] is gedefinieerd maar wordt nergens gebruikt." in (
+        printed
+    )
+    assert "1 ongeldig bestand overgeslagen:" in printed
+    assert "kapot.md:2: 'draft' moet true of false zijn, niet 'misschien'" in printed
+    assert printed.rstrip().endswith("Reeksen: 0 zouden worden aangemaakt.")
+    for english in ("would", "note:", "Line ", "Skipped", "created", "should"):
+        assert english not in printed, english
+    assert not Post.objects.exists()

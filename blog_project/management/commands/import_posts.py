@@ -4,6 +4,7 @@ from argparse import RawDescriptionHelpFormatter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from blog_project.importing import ImportFailed, import_paths
 from posts.models import PostStatus
@@ -70,5 +71,5 @@ class Command(BaseCommand):
                 skip_invalid=options["skip_invalid"],
             )
         except ImportFailed as exc:
-            raise CommandError(f"Nothing was imported.\n{exc}") from exc
+            raise CommandError(gettext("Nothing was imported.") + f"\n{exc}") from exc
         self.stdout.write(report.summary())
