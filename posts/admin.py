@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from posts.extensions import extensions
 from posts.forms import PostAdminForm
-from posts.models import Author, Post, Tag
+from posts.models import Author, Correction, Post, Tag
 from posts.services import post_save_from_form, posts_set_status
 
 
@@ -63,9 +63,23 @@ class PublicationFilter(admin.SimpleListFilter):
         }.get(self.value(), queryset)
 
 
+class CorrectionInline(admin.TabularInline):
+    """The public update notes so far: written with a save ("Public update note"), read here."""
+
+    model = Correction
+    fields = ["noted_at", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Post)
 class PostAdmin(SimpleHistoryAdmin):
     form = PostAdminForm
+    inlines = [CorrectionInline]
     list_display = ["title", "publication_state", "publish_at", "unlisted", "series_part"]
     list_filter = [PublicationFilter, "status", "unlisted", "tags", "authors"]
     list_select_related = ["series_entry__series"]
@@ -79,7 +93,10 @@ class PostAdmin(SimpleHistoryAdmin):
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "body"]}),
-        (_("Publication"), {"fields": ["status", "publish_at", "unlisted", "authors", "tags"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "publish_at", "unlisted", "authors", "tags", "update_note"]},
+        ),
         (
             _("Presentation"),
             {"fields": ["description", "keywords", "cover_image", "cover_alt", "hide_toc"]},
@@ -109,7 +126,11 @@ class PostAdmin(SimpleHistoryAdmin):
         return [*self.inlines, *extensions.post_admin_inlines]
 
     def save_model(self, request, obj, form, change) -> None:
-        post_save_from_form(post=obj, rendered=getattr(form, "rendered", None))
+        post_save_from_form(
+            post=obj,
+            rendered=getattr(form, "rendered", None),
+            update_note=form.cleaned_data.get("update_note", ""),
+        )
         for warning in getattr(form, "body_warnings", []):
             self.message_user(request, warning, messages.WARNING)
 

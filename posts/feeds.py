@@ -54,7 +54,7 @@ class PostFeed(Feed):
         return item.publish_at
 
     def item_updateddate(self, item: Post):
-        return item.updated_at
+        return item.modified_at
 
     def item_author_name(self, item: Post) -> str:
         return ", ".join(author.name for author in item.authors.all())

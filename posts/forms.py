@@ -27,6 +27,17 @@ class PostAdminForm(forms.ModelForm):
             "hide_toc",
         ]
 
+    update_note = forms.CharField(
+        label=_("Public update note"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "For a change readers should know about, for example “Bijgewerkt: cijfers over "
+            "2024 gecorrigeerd”. It is shown, dated, at the end of the article. Leave it empty "
+            "for a typo fix: then nothing visible changes."
+        ),
+    )
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.body_warnings: list[str] = []
@@ -46,6 +57,15 @@ class PostAdminForm(forms.ModelForm):
             )
         self.body_warnings = [p.message for p in rendered.problems if not p.is_error]
         return body
+
+    def clean_update_note(self) -> str:
+        note = " ".join(self.cleaned_data["update_note"].split())
+        if note and not (self.instance.pk and self.instance.is_published):
+            raise forms.ValidationError(
+                _("Only a published article gets update notes: nobody has read this one yet."),
+                code="not_published",
+            )
+        return note
 
     def clean(self) -> dict:
         cleaned = super().clean()

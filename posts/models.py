@@ -139,6 +139,9 @@ POST_HISTORY = HistoricalRecords(
         "body_text",
         "search_extra",
         "search_vector",
+        # The correction log's date, not the text's: restoring a revision keeps it (the
+        # history loads excluded fields from the current row).
+        "noted_update_at",
     ],
     m2m_fields=["authors", "tags"],
 )
@@ -182,6 +185,9 @@ class Post(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The moment of the last change an editor noted for readers (a Correction); saves without
+    # a note leave it alone, so a typo fix or a re-import changes nothing a reader sees.
+    noted_update_at = models.DateTimeField(_("last noted update"), null=True, editable=False)
     authors = models.ManyToManyField(
         Author, verbose_name=_("authors"), related_name="posts", blank=True
     )
@@ -329,6 +335,30 @@ class Post(models.Model):
     @property
     def meta_description(self) -> str:
         return self.description or self.summary_text[:300]
+
+    @property
+    def modified_at(self):
+        """What readers, feeds and JSON-LD are told: the last noted update, else publication."""
+        return self.noted_update_at or self.publish_at
+
+
+class Correction(models.Model):
+    """A public note on a change to a published article ("Bijgewerkt: cijfers gecorrigeerd"),
+    shown at the end of the article; the newest one dates the article's update."""
+
+    post = models.ForeignKey(
+        Post, verbose_name=_("article"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    noted_at = models.DateTimeField(_("date"), default=timezone.now)
+    note = models.CharField(_("note"), max_length=300)
+
+    class Meta:
+        ordering = ["noted_at", "pk"]
+        verbose_name = _("update note")
+        verbose_name_plural = _("update notes")
+
+    def __str__(self) -> str:
+        return self.note
 
 
 class FormerSlug(models.Model):

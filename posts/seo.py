@@ -47,7 +47,7 @@ def blog_posting(post, request: HttpRequest) -> dict:
         "mainEntityOfPage": url,
         "inLanguage": settings.LANGUAGE_CODE,
         "datePublished": post.publish_at.isoformat(),
-        "dateModified": post.updated_at.isoformat(),
+        "dateModified": post.modified_at.isoformat(),
         "wordCount": post.word_count,
         "timeRequired": f"PT{post.reading_minutes}M",
         "author": [

@@ -10,9 +10,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.utils import timezone
 
 from posts.bodies import link_sources, render_body
-from posts.models import POST_HISTORY, Author, FormerSlug, Post, Tag
+from posts.models import POST_HISTORY, Author, Correction, FormerSlug, Post, Tag
 from posts.rendering import Rendered
 from posts.search import index_post
 from posts.signals import post_body_written
@@ -25,6 +26,7 @@ def post_write(
     rendered: Rendered | None = None,
     authors: Iterable[Author] | None = None,
     tags: Iterable[Tag] | None = None,
+    update_note: str = "",
 ) -> Post:
     """Saves ``post`` with everything derived from it.
 
@@ -32,7 +34,12 @@ def post_write(
     (the admin form and the importer render while validating); otherwise the body is rendered
     here, and only if it changed. New sources the notes cite are registered. ``authors`` and
     ``tags``, when given, replace the post's own, and the whole change is one revision.
+    ``update_note`` is the editor's public note on this change: readers see it, dated, at the
+    end of the article, and the article counts as updated from now.
     """
+    update_note = update_note.strip()
+    if update_note:
+        post.noted_update_at = timezone.now()
     links = None
     created = post.pk is None
     body_changed = post.body_changed or created
@@ -48,6 +55,8 @@ def post_write(
         if tags is not None:
             post.tags.set(tags)
     _remember_address(post, former)
+    if update_note:
+        Correction.objects.create(post=post, noted_at=post.noted_update_at, note=update_note)
     if body_changed:
         post_body_written.send(sender=Post, post=post, rendered=rendered, links=links)
     index_post(post)
@@ -82,9 +91,11 @@ def _remember_address(post: Post, former: str | None) -> None:
     FormerSlug.objects.filter(slug=post.slug).delete()
 
 
-def post_save_from_form(*, post: Post, rendered: Rendered | None) -> Post:
+def post_save_from_form(*, post: Post, rendered: Rendered | None, update_note: str = "") -> Post:
     """The admin's save: the form rendered the body while validating it."""
-    return post_write(post=post, rendered=rendered if post.body_changed else None)
+    return post_write(
+        post=post, rendered=rendered if post.body_changed else None, update_note=update_note
+    )
 
 
 @transaction.atomic
