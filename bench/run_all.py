@@ -5,7 +5,8 @@
 
 The full run also loads servers with wrk (bench_http.py: ours, the framework floor, nginx,
 Wagtail + Puput) and measures every page at 100,000 posts on PostgreSQL (bench_scale.py,
-which builds that database once: about five minutes).
+which builds that database once: about five minutes), and loads home, an article, search and
+RSS for 60 s while an editor saves through the admin every second (bench_load.py).
 
 Each script measures in its own process, so one's caches and connections never help another.
 """
@@ -25,6 +26,7 @@ BENCHES = [
     ("bench_pages.py", [], ["--posts", "5", "10", "--runs", "2"]),
     ("bench_http.py", [], None),
     ("bench_scale.py", [], None),
+    ("bench_load.py", [], None),
 ]
 
 
