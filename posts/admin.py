@@ -1,5 +1,10 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -7,6 +12,7 @@ from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 from simple_history.admin import SimpleHistoryAdmin
 
+from posts.conflicts import COMPARED_FIELDS, body_diff
 from posts.extensions import extensions
 from posts.forms import PostAdminForm
 from posts.models import Author, Correction, Post, Tag
@@ -92,7 +98,7 @@ class PostAdmin(SimpleHistoryAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "body"]}),
+        (None, {"fields": ["title", "slug", "body", "opened_revision"]}),
         (
             _("Publication"),
             {"fields": ["status", "publish_at", "unlisted", "authors", "tags", "update_note"]},
@@ -120,6 +126,57 @@ class PostAdmin(SimpleHistoryAdmin):
     def series_part(self, obj: Post) -> str:
         entry = getattr(obj, "series_entry", None)
         return f"{entry.series} ({entry.position})" if entry else "—"
+
+    object_history_template = "admin/posts/post/object_history.html"
+    object_history_form_template = "admin/posts/post/revision_form.html"
+
+    def get_urls(self):
+        compare = self.admin_site.admin_view(self.compare_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_compare"
+        return [path("<path:object_id>/history/compare/", compare, name=name), *super().get_urls()]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A revision: what restoring it would change in the text, and the restore itself in
+        one transaction (the save checks, with the row locked, that nobody saved meanwhile)."""
+        current = Post.objects.filter(pk=object_id).values_list("body", flat=True).first()
+        version = Post.history.filter(id=object_id, history_id=version_id).first()
+        context = {
+            **(extra_context or {}),
+            "revision_diff": body_diff(current or "", version.body if version else ""),
+        }
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, context)
+
+    def compare_view(self, request, object_id):
+        """Two revisions of a post side by side: the fields that differ and the body's diff."""
+        post = get_object_or_404(Post, pk=object_id)
+        if not self.has_view_history_or_change_history_permission(request, post):
+            raise PermissionDenied
+        revisions = list(
+            Post.history.filter(id=post.pk)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")
+        )
+        by_id = {str(r.history_id): r for r in revisions}
+        older = by_id.get(request.GET.get("a", "")) or (revisions[1:2] or revisions)[0]
+        newer = by_id.get(request.GET.get("b", "")) or revisions[0]
+        fields = [
+            Post._meta.get_field(name).verbose_name
+            for name in COMPARED_FIELDS
+            if getattr(older, name) != getattr(newer, name)
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Compare versions of “%(title)s”") % {"title": post.title},
+            "opts": self.opts,
+            "original": post,
+            "revisions": revisions,
+            "older": older,
+            "newer": newer,
+            "changed_fields": fields,
+            "diff": body_diff(older.body, newer.body),
+        }
+        return TemplateResponse(request, "admin/posts/post/compare.html", context)
 
     def get_inlines(self, request, obj):
         """The inlines the apps built on posts provide: the series place, the notes."""

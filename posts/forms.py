@@ -1,7 +1,10 @@
 from django import forms
+from django.utils import formats, timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from posts.bodies import render_body
+from posts.conflicts import Conflict, find_conflict, newest_revision_id
 from posts.models import Post
 from posts.rendering import Rendered
 
@@ -38,8 +41,15 @@ class PostAdminForm(forms.ModelForm):
         ),
     )
 
+    # The post's newest revision when the form was opened: a save checks it is still the newest.
+    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            self.initial["opened_revision"] = newest_revision_id(self.instance.pk)
+        # Set when another save came in since the form was opened (shown above the form).
+        self.conflict: Conflict | None = None
         self.body_warnings: list[str] = []
         # The body as rendered while validating it; the save reuses it instead of rendering again.
         self.rendered: Rendered | None = None
@@ -69,8 +79,37 @@ class PostAdminForm(forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
+        self._check_conflict(cleaned.get("opened_revision"))
         if cleaned.get("cover_image") and not cleaned.get("cover_alt"):
             self.add_error(
                 "cover_alt", _("Describe the cover image for readers who cannot see it.")
             )
         return cleaned
+
+    def _check_conflict(self, opened: int | None) -> None:
+        """Refuses to overwrite a save made since the form was opened; keeps the editor's text
+        in the form and the newest revision as the one to save over next time."""
+        if self.instance.pk is None or opened is None:
+            return
+        conflict = find_conflict(self.instance.pk, opened)
+        if conflict is None:
+            return
+        self.conflict = conflict
+        self.data = self.data.copy()
+        self.data[self.add_prefix("opened_revision")] = conflict.newest_id
+        fields = [str(Post._meta.get_field(name).verbose_name) for name in conflict.fields]
+        raise forms.ValidationError(
+            _(
+                "This article was changed by %(user)s at %(when)s (%(fields)s) after you opened "
+                "it. Your version below is not saved yet: compare it with the changes shown, "
+                "keep what you want, and save again."
+            ),
+            code="conflict",
+            params={
+                "user": conflict.changed_by or _("someone else"),
+                "when": formats.date_format(
+                    timezone.localtime(conflict.changed_at), "DATETIME_FORMAT"
+                ),
+                "fields": get_text_list(fields, _("and")) or _("no field"),
+            },
+        )
