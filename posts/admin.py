@@ -12,6 +12,7 @@ from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 from simple_history.admin import SimpleHistoryAdmin
 
+from posts import roles
 from posts.conflicts import COMPARED_FIELDS, body_diff
 from posts.extensions import extensions
 from posts.forms import PostAdminForm
@@ -57,6 +58,7 @@ class PublicationFilter(admin.SimpleListFilter):
             ("live", _("Visible to visitors")),
             ("scheduled", _("Scheduled")),
             ("draft", _("Draft")),
+            ("review", _("Waiting for review")),
         ]
 
     def queryset(self, request, queryset):
@@ -66,6 +68,7 @@ class PublicationFilter(admin.SimpleListFilter):
             "live": published.filter(publish_at__lte=now),
             "scheduled": published.filter(publish_at__gt=now),
             "draft": queryset.filter(status=Post.Status.DRAFT),
+            "review": queryset.filter(status=Post.Status.DRAFT, review_requested_at__isnull=False),
         }.get(self.value(), queryset)
 
 
@@ -120,6 +123,8 @@ class PostAdmin(SimpleHistoryAdmin):
     def publication_state(self, obj: Post) -> str:
         if obj.is_scheduled:
             return _("Scheduled")
+        if obj.status == Post.Status.DRAFT and obj.review_requested_at:
+            return _("Waiting for review")
         return obj.get_status_display()
 
     @admin.display(description=_("series"), ordering="series_entry__series__title")
@@ -178,11 +183,63 @@ class PostAdmin(SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/posts/post/compare.html", context)
 
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        if not roles.can_publish(request.user):
+            # An Auteur's article stays theirs: they remain among its authors.
+            form.instance.authors.add(roles.author_for(request.user))
+
     def get_inlines(self, request, obj):
         """The inlines the apps built on posts provide: the series place, the notes."""
         return [*self.inlines, *extensions.post_admin_inlines]
 
+    # Roles (posts.roles): an Auteur sees and opens only their own articles, cannot publish,
+    # schedule, unpublish or delete, and offers drafts for review instead; enforced here for
+    # every view (the list, the form, the history and its restore, the actions).
+
+    def get_queryset(self, request):
+        return roles.editable_posts(request.user, super().get_queryset(request))
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return super().has_view_permission(request, obj) and roles.may_edit(request.user, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and roles.may_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and roles.may_edit(request.user, obj)
+
+    def has_publish_permission(self, request) -> bool:
+        return roles.can_publish(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not roles.can_publish(request.user):
+            fields += ["status", "publish_at"]
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if roles.can_publish(request.user) or (obj is not None and obj.is_published):
+            return fieldsets
+        name, options = fieldsets[1]
+        publication = {**options, "fields": [*options["fields"], "submit_for_review"]}
+        return [fieldsets[0], (name, publication), *fieldsets[2:]]
+
     def save_model(self, request, obj, form, change) -> None:
+        if roles.can_publish(request.user):
+            if obj.status == Post.Status.PUBLISHED:
+                obj.review_requested_at = None
+        else:
+            # What the form may not change, from the stored row: a crafted POST or a
+            # restored revision cannot publish, schedule or unpublish.
+            stored = Post.objects.filter(pk=obj.pk).values("status", "publish_at").first()
+            if stored is None:
+                obj.status, obj.publish_at = Post.Status.DRAFT, timezone.now()
+            else:
+                obj.status, obj.publish_at = stored["status"], stored["publish_at"]
+            if form.cleaned_data.get("submit_for_review") and obj.status == Post.Status.DRAFT:
+                obj.review_requested_at = timezone.now()
         post_save_from_form(
             post=obj,
             rendered=getattr(form, "rendered", None),
@@ -196,7 +253,7 @@ class PostAdmin(SimpleHistoryAdmin):
         count = posts_set_status(posts=queryset.exclude(status=status), status=status)
         self.message_user(request, message(count) % {"n": count}, messages.SUCCESS)
 
-    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
+    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset) -> None:
         self._set_status(
             request,
@@ -206,7 +263,7 @@ class PostAdmin(SimpleHistoryAdmin):
         )
 
     @admin.action(
-        description=_("Turn the selected articles back into drafts"), permissions=["change"]
+        description=_("Turn the selected articles back into drafts"), permissions=["publish"]
     )
     def unpublish(self, request, queryset) -> None:
         self._set_status(

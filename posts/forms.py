@@ -41,6 +41,11 @@ class PostAdminForm(forms.ModelForm):
         ),
     )
 
+    submit_for_review = forms.BooleanField(
+        label=_("Offer for review"),
+        required=False,
+        help_text=_("Tells the editors this draft is ready for them to read and publish."),
+    )
     # The post's newest revision when the form was opened: a save checks it is still the newest.
     opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -142,6 +142,7 @@ POST_HISTORY = HistoricalRecords(
         # The correction log's date, not the text's: restoring a revision keeps it (the
         # history loads excluded fields from the current row).
         "noted_update_at",
+        "review_requested_at",
     ],
     m2m_fields=["authors", "tags"],
 )
@@ -188,6 +189,8 @@ class Post(models.Model):
     # The moment of the last change an editor noted for readers (a Correction); saves without
     # a note leave it alone, so a typo fix or a re-import changes nothing a reader sees.
     noted_update_at = models.DateTimeField(_("last noted update"), null=True, editable=False)
+    # Set when an Auteur offers the draft for review; cleared when it is published.
+    review_requested_at = models.DateTimeField(_("offered for review"), null=True, editable=False)
     authors = models.ManyToManyField(
         Author, verbose_name=_("authors"), related_name="posts", blank=True
     )
@@ -229,6 +232,7 @@ class Post(models.Model):
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("publish_post", _("Can publish, schedule and unpublish articles"))]
         indexes = [
             # Lists of listed posts, newest first: read (and paged) straight from the index.
             models.Index(

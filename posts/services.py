@@ -107,6 +107,8 @@ def posts_set_status(*, posts: Iterable[Post], status: str) -> int:
         if post.status == status:
             continue
         post.status = status
-        post.save(update_fields=["status", "updated_at"])
+        if status == Post.Status.PUBLISHED:
+            post.review_requested_at = None
+        post.save(update_fields=["status", "updated_at", "review_requested_at"])
         changed += 1
     return changed
