@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from posts.jsonfeed import JSONFeed
 from posts.models import Post, Tag
 
 FEED_SIZE = 20
@@ -68,6 +69,10 @@ class PostFeed(Feed):
 
 class AtomPostFeed(PostFeed):
     feed_type = Atom1Feed
+
+
+class JSONPostFeed(PostFeed):
+    feed_type = JSONFeed
 
 
 class TagFeed(PostFeed):

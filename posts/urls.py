@@ -8,6 +8,14 @@ urlpatterns = [
     path("", views.PostListView.as_view(), name="list"),
     path("rss.xml", feeds.PostFeed(), name="rss"),
     path("atom.xml", feeds.AtomPostFeed(), name="atom"),
+    path("feed.json", feeds.JSONPostFeed(), name="json"),
+    # Addresses a Docusaurus blog had: dated posts and numbered list pages.
+    path(
+        "<int:year>/<int:month>/<int:day>/<slug:slug>/",
+        views.docusaurus_dated_post,
+        name="docusaurus-dated",
+    ),
+    path("page/<int:number>/", views.docusaurus_list_page, name="docusaurus-page"),
     path("archive/", views.ArchiveView.as_view(), name="archive"),
     path(
         "archive/<int:year>/<int:month>/",

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
@@ -191,3 +192,27 @@ class PostDetailView(DetailView):
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
         return response
+
+
+def docusaurus_dated_post(request, year: int, month: int, day: int, slug: str):
+    """``/blog/YYYY/MM/DD/name``, where Docusaurus served a dated file without a ``slug``:
+    a permanent redirect to the article, found by its name (or a former one)."""
+    post = Post.objects.published().filter(slug=slug).first()
+    if post is None:
+        former = (
+            FormerSlug.objects.filter(slug=slug, post__in=Post.objects.published())
+            .select_related("post")
+            .first()
+        )
+        if former is None:
+            raise Http404
+        post = former.post
+    return redirect(post, permanent=True)
+
+
+def docusaurus_list_page(request, number: int):
+    """``/blog/page/N``, Docusaurus's numbered list pages: the same page of our list."""
+    if number < 1:
+        raise Http404
+    target = reverse("posts:list") + (f"?page={number}" if number > 1 else "")
+    return redirect(target, permanent=True)
