@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from posts import counts, seo
@@ -194,6 +195,7 @@ class PostDetailView(DetailView):
         return response
 
 
+@require_safe
 def docusaurus_dated_post(request, year: int, month: int, day: int, slug: str):
     """``/blog/YYYY/MM/DD/name``, where Docusaurus served a dated file without a ``slug``:
     a permanent redirect to the article, found by its name (or a former one)."""
@@ -210,6 +212,7 @@ def docusaurus_dated_post(request, year: int, month: int, day: int, slug: str):
     return redirect(post, permanent=True)
 
 
+@require_safe
 def docusaurus_list_page(request, number: int):
     """``/blog/page/N``, Docusaurus's numbered list pages: the same page of our list."""
     if number < 1:
