@@ -1,5 +1,6 @@
 """Heading anchor ids, the heading list and the table of contents."""
 
+import re
 from collections.abc import Iterable
 
 from django.utils.text import slugify
@@ -13,6 +14,8 @@ NOTES_HEADING_ID = "footnotes-heading"
 _RESERVED_PREFIXES = ("fn-", "fnref-")
 _MAX_SLUG = 80
 _TOC_LEVELS = (2, 3)
+# Docusaurus' explicit heading id: ``## Custom heading {#my-anchor}``.
+_CUSTOM_ID = re.compile(r"\s*\{#([A-Za-z][\w.:-]{0,79})\}\s*$")
 
 
 def heading_slug(text: str) -> str:
@@ -46,11 +49,32 @@ def number_headings(tokens: list[Token]) -> list[Heading]:
             if index + 2 < len(tokens) and tokens[index + 2].type == "heading_close":
                 tokens[index + 2].tag = "h2"
         inline = tokens[index + 1] if index + 1 < len(tokens) else None
+        custom = _take_custom_id(inline)
         text = plain_text(inline.children) if inline is not None else ""
-        anchor = _unique(heading_slug(text), used)
+        anchor = _unique(_allowed(custom) if custom else heading_slug(text), used)
         token.attrSet("id", anchor)
         headings.append(Heading(level=int(token.tag[1:]), id=anchor, text=text))
     return headings
+
+
+def _take_custom_id(inline: Token | None) -> str | None:
+    """Removes a trailing ``{#id}`` from the heading's text and returns the id."""
+    children = inline.children if inline is not None else None
+    if not children or children[-1].type != "text":
+        return None
+    match = _CUSTOM_ID.search(children[-1].content)
+    if match is None:
+        return None
+    children[-1].content = children[-1].content[: match.start()]
+    inline.content = _CUSTOM_ID.sub("", inline.content)
+    return match[1]
+
+
+def _allowed(anchor: str) -> str:
+    """An explicit id, kept unless it would take the notes' own ids."""
+    if anchor.startswith(_RESERVED_PREFIXES) or anchor == NOTES_HEADING_ID:
+        return f"section-{anchor}"
+    return anchor
 
 
 def toc_html(headings: Iterable[Heading]) -> str:

@@ -81,3 +81,21 @@ def test_the_toc_is_empty_with_fewer_than_two_headings():
 def test_toc_text_is_escaped():
     toc = render("## A &lt;b&gt;\n\n## B\n").toc_html
     assert "&lt;b&gt;" in toc and "<b>" not in toc
+
+
+def test_an_explicit_docusaurus_id_sets_the_anchor_and_leaves_text_and_toc():
+    result = render(
+        "## Custom heading {#my-anchor}\n\nZie [daar](#my-anchor).\n\n## *Nadruk* {#nadruk}\n"
+    )
+    assert '<h2 id="my-anchor">Custom heading</h2>' in result.html
+    assert '<h2 id="nadruk"><em>Nadruk</em></h2>' in result.html
+    assert "{#" not in result.html and "{#" not in result.toc_html
+    assert [(h.id, h.text) for h in result.headings] == [
+        ("my-anchor", "Custom heading"),
+        ("nadruk", "Nadruk"),
+    ]
+
+
+def test_an_explicit_id_cannot_take_a_notes_id_or_be_used_twice():
+    result = render("## Een {#fn-1}\n\n## Twee {#dubbel}\n\n## Drie {#dubbel}\n")
+    assert [h.id for h in result.headings] == ["section-fn-1", "dubbel", "dubbel-2"]
