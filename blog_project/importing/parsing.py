@@ -4,13 +4,14 @@ import re
 from pathlib import Path
 
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from blog_project.importing import docusaurus
 from blog_project.importing.entries import ParsedPost
 from blog_project.importing.errors import InvalidFile
 from blog_project.importing.folders import FolderCatalog, FolderInfo
 from blog_project.importing.frontmatter import split_front_matter
+from blog_project.importing.mdx import Stripped, strip_mdx
 from blog_project.importing.plaintext import to_markdown
 from blog_project.importing.reading import FoundFile, read_text
 from posts.models import PostStatus
@@ -64,7 +65,8 @@ def parse_plain_text(path: Path, text: str) -> ParsedPost:
 
 def _parse_markdown(path: Path, split, folder: FolderInfo) -> ParsedPost:
     slug, day = docusaurus.slug_and_date_from_path(path)
-    body, cut = docusaurus.normalise_body(split.body)
+    stripped = strip_mdx(split.body)
+    body, cut = docusaurus.normalise_body(stripped.body)
     offset = split.body_offset + cut
     front_matter = split.front_matter
     has_title = front_matter is not None and bool(front_matter.values.get("title"))
@@ -84,6 +86,7 @@ def _parse_markdown(path: Path, split, folder: FolderInfo) -> ParsedPost:
         status=PostStatus.PUBLISHED,
         publish_at=docusaurus.midnight(day) if day else None,
     )
+    post.notes.extend(_mdx_notes(stripped, split.body_offset))
     if front_matter is not None:
         docusaurus.apply_front_matter(post, front_matter, folder)
         if has_title and heading:
@@ -96,3 +99,20 @@ def _parse_markdown(path: Path, split, folder: FolderInfo) -> ParsedPost:
     if not post.slug:
         raise InvalidFile(path, 1, gettext("no slug: add 'slug:' to the front matter"))
     return post
+
+
+def _mdx_notes(stripped: Stripped, offset: int) -> list[str]:
+    """What :func:`strip_mdx` took out, with the file lines, for the import report."""
+    found = (
+        (stripped.statements, gettext_noop("MDX import/export dropped")),
+        (stripped.comments, gettext_noop("MDX comment removed")),
+        (stripped.unwrapped_fences, gettext_noop("mdx-code-block rendered as Markdown")),
+    )
+    notes = []
+    for lines, what in found:
+        if lines:
+            where = ", ".join(str(offset + line) for line in lines)
+            notes.append(
+                gettext("%(what)s (line %(lines)s)") % {"what": gettext(what), "lines": where}
+            )
+    return notes

@@ -1,0 +1,92 @@
+"""What MDX adds to Markdown and a visitor must never see: ``import``/``export`` statements,
+``{/* comments */}`` and ````mdx-code-block`` fences (whose content is plain Markdown).
+
+Each removed line becomes an empty line, so every later line keeps its number in the file and
+the problems the pipeline reports still point at the right line.
+"""
+
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)")
+_IMPORT = re.compile(r"""^import\s+(?:[\w*{}\s,$]+\s+from\s+)?['"][^'"]+['"];?\s*$""")
+_EXPORT = re.compile(r"^export\s+(?:const|let|var|function|default|async|class)\b")
+# A comment, but not ``{/* truncate */}``: that is Docusaurus' summary marker in MDX.
+_COMMENT = re.compile(r"\{/\*(?!\s*truncate\s*\*/\}).*?\*/\}", re.S)
+
+
+@dataclass(frozen=True)
+class Stripped:
+    """The body without MDX syntax, and the 1-based body lines of what was dropped."""
+
+    body: str
+    statements: tuple[int, ...] = ()
+    comments: tuple[int, ...] = ()
+    unwrapped_fences: tuple[int, ...] = ()
+
+
+def strip_mdx(body: str) -> Stripped:
+    """Drops MDX statements and comments outside code, and unwraps ``mdx-code-block`` fences."""
+    lines = body.split("\n")
+    statements: list[int] = []
+    unwrapped: list[int] = []
+    fence: str | None = None  # the open code fence, whose content is left alone
+    wrapper: str | None = None  # the open mdx-code-block fence
+    depth = 0  # braces still open in a multi-line export
+    for index, line in enumerate(lines):
+        if depth:
+            depth = max(0, depth + line.count("{") - line.count("}"))
+            lines[index] = ""
+            continue
+        if fence is not None:
+            fence = None if _closes(line, fence) else fence
+            continue
+        if wrapper is not None and _closes(line, wrapper):
+            lines[index], wrapper = "", None
+            continue
+        if opening := _FENCE.match(line):
+            if opening[2] == "mdx-code-block":
+                lines[index], wrapper = "", opening[1]
+                unwrapped.append(index + 1)
+            else:
+                fence = opening[1]
+        elif _IMPORT.match(line) or _EXPORT.match(line):
+            statements.append(index + 1)
+            depth = max(0, line.count("{") - line.count("}"))
+            lines[index] = ""
+    text, comments = _strip_comments("\n".join(lines))
+    return Stripped(text, tuple(statements), tuple(comments), tuple(unwrapped))
+
+
+def _closes(line: str, fence: str) -> bool:
+    """Whether ``line`` closes a code fence opened with ``fence`` (CommonMark's rule)."""
+    marks = line.strip()
+    return len(marks) >= len(fence) and set(marks) == {fence[0]}
+
+
+def _strip_comments(text: str) -> tuple[str, list[int]]:
+    """Removes ``{/* ... */}`` outside code, keeping the line count; returns their lines."""
+    found: list[int] = []
+    out: list[str] = []
+    position = 0
+    for match in _COMMENT.finditer(text):
+        before = text[: match.start()]
+        if _inside_code(before):
+            continue
+        out.extend([text[position : match.start()], "\n" * match[0].count("\n")])
+        found.append(before.count("\n") + 1)
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out), found
+
+
+def _inside_code(before: str) -> bool:
+    """Whether what follows ``before`` is inside a code fence or an inline code span."""
+    *lines, current = before.split("\n")
+    fence: str | None = None
+    for line in lines:
+        if fence is not None:
+            fence = None if _closes(line, fence) else fence
+        elif opening := _FENCE.match(line):
+            fence = None if opening[2] == "mdx-code-block" else opening[1]
+    return fence is not None or current.count("`") % 2 == 1

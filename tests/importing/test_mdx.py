@@ -1,0 +1,80 @@
+"""MDX syntax never reaches a visitor: statements, comments and mdx-code-block fences."""
+
+import pytest
+
+from blog_project.importing import ImportFailed, import_paths
+from blog_project.importing.mdx import strip_mdx
+from posts.models import Post
+
+MDX = """---
+title: Nieuwe functie
+---
+import Tabs from '@theme/Tabs';
+import TabItem from '@theme/TabItem';
+
+Eerste alinea {/* een opmerking */} met `{/* code */}` erin.
+
+export const meta = {
+  a: 1,
+};
+
+```js
+import x from 'y';
+{/* blijft staan */}
+```
+
+````mdx-code-block
+**Vet** in een blok.
+````
+"""
+
+
+def test_statements_comments_and_wrapper_fences_go_and_every_line_keeps_its_number():
+    body = MDX.split("---\n", 2)[2]
+    stripped = strip_mdx(body)
+    assert stripped.body.count("\n") == body.count("\n")
+    assert stripped.statements == (1, 2, 6)
+    assert stripped.comments == (4,)
+    assert stripped.unwrapped_fences == (15,)
+    assert "import Tabs" not in stripped.body and "export" not in stripped.body
+    assert "a: 1" not in stripped.body and "mdx-code-block" not in stripped.body
+    # Code is code: its import line and comment stay, as does an inline code span.
+    assert "import x from 'y';" in stripped.body and "{/* blijft staan */}" in stripped.body
+    assert "`{/* code */}`" in stripped.body and "een opmerking" not in stripped.body
+
+
+def test_the_mdx_truncate_marker_stays_for_the_summary():
+    assert (
+        strip_mdx("Kort.\n\n{/* truncate */}\n\nLang.").body == "Kort.\n\n{/* truncate */}\n\nLang."
+    )
+
+
+def test_plain_markdown_is_left_alone():
+    text = "Import van gegevens uit het buitenland.\n\nExport naar Duitsland steeg."
+    assert strip_mdx(text).body == text
+
+
+@pytest.mark.django_db
+def test_an_imported_mdx_post_shows_no_mdx_and_notes_what_was_dropped(tmp_path, english, client):
+    (tmp_path / "2024-05-01-functie.mdx").write_text(MDX, encoding="utf-8")
+    report = import_paths([tmp_path], status=Post.Status.PUBLISHED)
+    post = Post.objects.get()
+    for leftover in ("import ", "export ", "een opmerking", "mdx-code-block"):
+        assert leftover not in post.summary_text, leftover
+    assert "<strong>Vet</strong> in een blok." in post.body_html
+    assert "import Tabs" not in client.get(post.get_absolute_url()).content.decode()
+    assert report.outcomes[0].notes[:3] == (
+        "MDX import/export dropped (line 4, 5, 9)",
+        "MDX comment removed (line 7)",
+        "mdx-code-block rendered as Markdown (line 18)",
+    )
+
+
+@pytest.mark.django_db
+def test_a_problem_after_dropped_lines_still_names_its_own_line(tmp_path, english):
+    (tmp_path / "noot.mdx").write_text(
+        "---\ntitle: Noot\nslug: noot\n---\nimport A from 'a';\n\nZie noot.[^weg]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFailed, match=r"noot\.mdx:7: Footnote \[\^weg\] is used"):
+        import_paths([tmp_path])
