@@ -1,6 +1,7 @@
 """Docusaurus blog files: file-name rules, front matter keys and the leading heading."""
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -220,8 +221,19 @@ class _Reader:
             message = gettext("author '%(key)s' is not in an authors.yml: named %(name)r")
             self.notes.append(message % {"key": key, "name": ref.strip()})
             return AuthorInfo(key=key, name=ref.strip())
-        if isinstance(ref, dict) and isinstance(ref.get("key"), str) and len(ref) == 1:
-            return self._author(ref["key"], folder)
+        if isinstance(ref, dict) and isinstance(ref.get("key"), str) and author_key(ref["key"]):
+            # A key from authors.yml, with what this post says differently (Docusaurus allows it).
+            known = self._author(ref["key"], folder)
+            overrides = {
+                "name": self.text("authors", ref.get("name")),
+                "title": self.text("authors", ref.get("title")),
+                "url": self.web_url("authors", ref.get("url"), gettext("the author's 'url'")),
+                "bio": self.text("authors", ref.get("description")),
+                "image_url": self.web_url(
+                    "authors", ref.get("image_url"), gettext("the author's 'image_url'")
+                ),
+            }
+            return replace(known, **{name: value for name, value in overrides.items() if value})
         if isinstance(ref, dict) and isinstance(ref.get("name"), str) and author_key(ref["name"]):
             return AuthorInfo(
                 key=author_key(ref["name"]),

@@ -161,3 +161,40 @@ def test_folders_are_searched_recursively_for_article_files_only(tmp_path):
 def test_a_missing_path_is_an_error():
     with pytest.raises(InvalidFile, match="no such file or folder"):
         find_files([Path("/nergens/te/vinden")])
+
+
+def test_an_author_key_with_per_post_overrides_is_accepted(tmp_path):
+    (tmp_path / "authors.yml").write_text(
+        "slorber:\n  name: Sébastien Lorber\n  title: Docusaurus maintainer\n", encoding="utf-8"
+    )
+    post_file = tmp_path / "2024-01-01-release.md"
+    post_file.write_text(
+        "---\ntitle: Release\nauthors:\n  - key: slorber\n"
+        "    image_url: https://github.com/slorber.png\n  - key: onbekend\n    name: Nieuw\n"
+        "---\nTekst.\n",
+        encoding="utf-8",
+    )
+    from blog_project.importing.loading import parse_paths
+
+    posts, problems = parse_paths([tmp_path])
+    assert problems == []
+    slorber, other = posts[0].authors
+    assert (slorber.key, slorber.name, slorber.title) == (
+        "slorber",
+        "Sébastien Lorber",
+        "Docusaurus maintainer",
+    )
+    assert slorber.image_url == "https://github.com/slorber.png"
+    assert (other.key, other.name) == ("onbekend", "Nieuw")
+
+
+def test_an_author_key_with_a_hostile_override_is_refused_at_its_line(tmp_path):
+    (tmp_path / "p.md").write_text(
+        "---\ntitle: P\nauthors:\n  - key: eve\n    url: javascript:alert(1)\n---\nTekst.\n",
+        encoding="utf-8",
+    )
+    from blog_project.importing.loading import parse_paths
+
+    _, problems = parse_paths([tmp_path])
+    assert [(p.path.name, p.line) for p in problems] == [("p.md", 3)]
+    assert problems[0].message.startswith("the author's 'url' should be a web address")
