@@ -8,18 +8,21 @@ from posts.rendering import render
 
 
 @pytest.mark.parametrize(
-    "style",
+    ("style", "cell"),
     [
-        "text-align: expression(alert(1))",
-        "text-align:left;background:url(javascript:alert(1))",
-        "text-align: \\65 xpression(alert(1))",
-        "color: red",
+        ("text-align: expression(alert(1))", "<td>x</td>"),
+        ("text-align: \\65 xpression(alert(1))", "<td>x</td>"),
+        (
+            "text-align:left;background:url(javascript:alert(1))",
+            '<td style="text-align:left">x</td>',
+        ),
+        ("color: red", "<td>x</td>"),
     ],
 )
-def test_a_style_keeps_nothing_but_a_text_alignment_keyword(style):
+def test_a_style_keeps_nothing_but_a_text_alignment_keyword(style, cell):
     html = render(f'<table><tr><td style="{style}">x</td></tr></table>').html
-    assert "expression" not in html and "url(" not in html and "\\" not in html
-    assert "<td>x</td>" in html or '<td style="text-align:left">x</td>' in html
+    assert cell in html
+    assert "expression" not in html and "url(" not in html
 
 
 def test_table_alignment_from_markdown_and_raw_html_is_kept():

@@ -150,9 +150,10 @@ def _check_head(markup: str, post: Post) -> list[str]:
         return [m.get("content") for m in metas if m.get(attribute) == value]
 
     problems = []
+    # HTML parsers read a NUL as U+FFFD; JSON-LD keeps it, escaped.
     title, description = (
         text.replace("\0", "\ufffd") for text in (post.title, post.meta_description)
-    )  # as HTML parsers read a NUL
+    )
     expected = {
         ("property", "og:title"): title,
         ("property", "og:description"): description,
