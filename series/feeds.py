@@ -2,10 +2,9 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from posts.feeds import PostFeed
+from posts.feeds import AtomWriter, PostFeed
 from posts.models import Post
 from series.models import Series
 
@@ -29,4 +28,4 @@ class SeriesFeed(PostFeed):
 
 
 class AtomSeriesFeed(SeriesFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomWriter

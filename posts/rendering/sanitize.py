@@ -26,6 +26,10 @@ ALLOWED_ATTRIBUTES = {
     "details": {"open"},
 }
 _URL_ATTRIBUTES = frozenset({"href", "src"})
+# nh3 keeps only the allowed style *properties* but passes their values on as written, so
+# ``text-align: expression(alert(1))`` (script in old Internet Explorer) came through. The only
+# style the pipeline makes is a table column's alignment: keep a text-align keyword, nothing else.
+_ALIGNMENT = re.compile(r"\s*text-align\s*:\s*(left|right|center|justify|start|end)\s*", re.I)
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
 _DATA_IMAGE = re.compile(r"data:image/[a-z0-9.+-]+[;,]")
 _WHITESPACE = re.compile(r"\s+")
@@ -35,7 +39,14 @@ _NOT_TEXT = re.compile(
 )
 
 
+def _alignment(style: str) -> str | None:
+    kept = [match[1].lower() for part in style.split(";") if (match := _ALIGNMENT.fullmatch(part))]
+    return f"text-align:{kept[-1]}" if kept else None
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "style":
+        return _alignment(value)
     if attribute not in _URL_ATTRIBUTES:
         return value
     url = _IGNORED_IN_URLS.sub("", value).lower()
