@@ -15,6 +15,7 @@ from blog_project.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, T
 from blog_project.importing.errors import InvalidFile
 from blog_project.importing.folders import FolderInfo, author_key, web_url
 from blog_project.importing.frontmatter import FrontMatter
+from blog_project.importing.images import is_local
 from posts.models import PostStatus
 
 TITLE_MAX = 300
@@ -133,7 +134,8 @@ def apply_front_matter(post: ParsedPost, front_matter: FrontMatter, folder: Fold
     post.authors = reader.authors(folder)
     post.tags = reader.tags(folder)
     post.series, post.series_position = reader.series(folder)
-    if values.get("image"):
+    if values.get("image") and not is_local(str(values["image"])):
+        # Local covers are copied by the parser (blog_project.importing.images).
         post.notes.append(
             gettext("cover image not imported: %(image)s") % {"image": values["image"]}
         )

@@ -66,6 +66,9 @@ class ParsedPost:
     ignored_keys: list[str] = field(default_factory=list)
     # The body as the checks rendered it; the write reuses it.
     rendered: Rendered | None = None
+    # Image files beside the post that the body (and the cover) now point at in storage.
+    images: list = field(default_factory=list)
+    cover: object | None = None
 
     def line(self, key: str) -> int:
         """The file line a front matter key stands on (1 when unknown)."""

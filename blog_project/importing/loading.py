@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from blog_project.importing import images
 from blog_project.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
 from blog_project.importing.errors import FileProblem, ImportFailed, InvalidFile
 from blog_project.importing.folders import FolderCatalog
@@ -51,7 +52,8 @@ def import_paths(
         invalid = {problem.path for problem in problems}
         report = ImportReport(dry_run=dry_run, skipped=problems)
         with counts.batched():
-            _Writer(report, status).write([post for post in posts if post.path not in invalid])
+            writer = _Writer(report, status, copy_images=not dry_run)
+            writer.write([post for post in posts if post.path not in invalid])
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -119,9 +121,10 @@ class _Placement:
 class _Writer:
     """Creates and updates posts, with their authors, tags and series, counting as it goes."""
 
-    def __init__(self, report: ImportReport, status: str | None) -> None:
+    def __init__(self, report: ImportReport, status: str | None, *, copy_images: bool) -> None:
         self.report = report
         self.status = status
+        self.copy_images = copy_images
         self.now = timezone.now()
         self.authors: dict[str, Author] = {}
         self.tags: dict[str, Tag] = {}
@@ -131,6 +134,8 @@ class _Writer:
         sources_before = Source.objects.count()
         placements: list[_Placement] = []
         for parsed in posts:
+            if self.copy_images:
+                images.copy([*parsed.images, *filter(None, [parsed.cover])])
             self.report.outcomes.append(self._post(parsed, placements))
         _place(placements)
         self.report.sources_created = Source.objects.count() - sources_before
@@ -171,6 +176,10 @@ class _Writer:
         wanted: dict = {"title": parsed.title, "body": parsed.body}
         if parsed.kind != PLAIN_TEXT:
             wanted.update({name: getattr(parsed, name) for name in _FRONT_MATTER_FIELDS})
+        if parsed.cover is not None:
+            wanted["cover_image"] = parsed.cover.name
+            if existing is None or not existing.cover_alt:
+                wanted["cover_alt"] = parsed.title
         status = self.status or parsed.status
         if status or existing is None:
             wanted["status"] = status or PostStatus.DRAFT

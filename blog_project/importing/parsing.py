@@ -6,7 +6,7 @@ from pathlib import Path
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 
-from blog_project.importing import docusaurus
+from blog_project.importing import docusaurus, images
 from blog_project.importing.entries import ParsedPost
 from blog_project.importing.errors import InvalidFile
 from blog_project.importing.folders import FolderCatalog, FolderInfo
@@ -47,7 +47,7 @@ def parse_file(found: FoundFile, catalog: FolderCatalog) -> ParsedPost:
     plain = path.suffix.lower() == ".txt" and not looks_like_markdown(text)
     if split.front_matter is None and plain:
         return parse_plain_text(path, text)
-    return _parse_markdown(path, split, catalog.for_file(found))
+    return _parse_markdown(path, split, catalog.for_file(found), found.root)
 
 
 def parse_plain_text(path: Path, text: str) -> ParsedPost:
@@ -63,7 +63,7 @@ def parse_plain_text(path: Path, text: str) -> ParsedPost:
     )
 
 
-def _parse_markdown(path: Path, split, folder: FolderInfo) -> ParsedPost:
+def _parse_markdown(path: Path, split, folder: FolderInfo, root: Path) -> ParsedPost:
     slug, day = docusaurus.slug_and_date_from_path(path)
     stripped = strip_mdx(split.body)
     body, cut = docusaurus.normalise_body(stripped.body)
@@ -98,6 +98,17 @@ def _parse_markdown(path: Path, split, folder: FolderInfo) -> ParsedPost:
         post.notes.append(message % {"title": post.title})
     if not post.slug:
         raise InvalidFile(path, 1, gettext("no slug: add 'slug:' to the front matter"))
+    post.body, post.images = images.rewrite_body(path, post.body, post.body_offset, root)
+    cover = front_matter.values.get("image") if front_matter is not None else None
+    if isinstance(cover, str) and images.is_local(cover):
+        try:
+            post.cover = images.local_image(path, post.line("image"), cover, root)
+        except InvalidFile:
+            if not cover.startswith("/"):
+                raise
+            # A site address Docusaurus would not check either: left to the editors.
+            message = gettext("cover image not imported: %(image)s") % {"image": cover}
+            post.notes.append(message)
     return post
 
 
