@@ -13,6 +13,7 @@ import yaml
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from blog_project.importing import images
 from blog_project.importing.docusaurus import local_zone
 from blog_project.importing.folders import AUTHORS_FILE, SERIES_FILE, TAGS_FILE
 from posts.models import Author, Post, Tag
@@ -50,7 +51,7 @@ def export_posts(directory: Path) -> ExportReport:
     )
     for post in posts:
         path = directory / f"{timezone.localtime(post.publish_at).date()}-{post.slug}.md"
-        path.write_text(post_markdown(post), encoding="utf-8")
+        path.write_text(post_markdown(post, images_to=directory), encoding="utf-8")
         report.post_files.append(path)
     metadata = {
         AUTHORS_FILE: {author.key: _author(author) for author in Author.objects.order_by("key")},
@@ -65,8 +66,9 @@ def export_posts(directory: Path) -> ExportReport:
     return report
 
 
-def post_markdown(post: Post) -> str:
-    """The post as a Markdown file with Docusaurus front matter."""
+def post_markdown(post: Post, *, images_to: Path | None = None) -> str:
+    """The post as a Markdown file with Docusaurus front matter; with ``images_to``, its
+    cover and the images in our media storage are copied into that folder's ``img/``."""
     front_matter: dict[str, Any] = {"slug": post.slug, "title": post.title}
     front_matter["authors"] = sorted(author.key for author in post.authors.all())
     front_matter["tags"] = sorted(tag.slug for tag in post.tags.all())
@@ -85,6 +87,10 @@ def post_markdown(post: Post) -> str:
         front_matter["series"] = entry.series.title
         front_matter["series_position"] = entry.position
     body = post.body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if images_to is not None:
+        body = images.export_body(body, images_to)[0]
+        if cover := images.export_file(post.cover_image.name, images_to):
+            front_matter["image"] = cover
     return f"---\n{_yaml(front_matter)}---\n\n{body}\n"
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -100,6 +101,38 @@ def copy(images: list[LocalImage]) -> int:
             default_storage.save(image.name, File(handle, name=image.source.name))
         copied += 1
     return copied
+
+
+def export_body(body: str, folder: Path) -> tuple[str, set[str]]:
+    """The body with images in our media storage pointing at copies in ``folder/img/`` (as
+    the importer finds them again), and the relative paths written."""
+    written: set[str] = set()
+
+    def replace(match: re.Match) -> str:
+        relative = export_file(_stored_name(match[2]), folder)
+        if relative is None:
+            return match[0]
+        written.add(relative)
+        return f"{match[1]}{relative}{match[3]}"
+
+    return _HTML_IMAGE.sub(replace, _MARKDOWN_IMAGE.sub(replace, body)), written
+
+
+def export_file(name: str | None, folder: Path) -> str | None:
+    """Copies the stored file ``name`` to ``folder/img/``; its path from the post, or None."""
+    if not name or not default_storage.exists(name):
+        return None
+    target = folder / "img" / Path(name).name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with default_storage.open(name, "rb") as stored:
+        target.write_bytes(stored.read())
+    return f"./img/{target.name}"
+
+
+def _stored_name(src: str) -> str | None:
+    """The storage name behind one of our media addresses (None for anything else)."""
+    media = settings.MEDIA_URL
+    return src[len(media) :] if media and src.startswith(media) else None
 
 
 def _resolve(path: Path, src: str, root: Path) -> Path | None:

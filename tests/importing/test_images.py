@@ -98,3 +98,21 @@ def test_an_image_outside_the_old_site_is_not_read(tmp_path, media, english):
     (blog / "p.md").write_text("---\ntitle: P\n---\n![x](../../elders.png)\n")
     with pytest.raises(ImportFailed, match=r"p\.md:4: image \.\./\.\./elders\.png not found"):
         import_paths([blog])
+
+
+@pytest.mark.django_db
+def test_export_writes_the_images_beside_the_markdown_and_reimport_changes_nothing(
+    site, media, tmp_path
+):
+    from blog_project.importing.exporting import export_posts
+
+    import_paths([site])
+    exported = tmp_path / "uit"
+    export_posts(exported)
+    markdown = next(exported.glob("*.md")).read_text(encoding="utf-8")
+    copies = sorted(p.name for p in (exported / "img").iterdir())
+    assert len(copies) == 3
+    assert "image: ./img/" in markdown and "/media/" not in markdown
+    assert all(f"./img/{name}" in markdown for name in copies)
+    report = import_paths([exported])
+    assert (report.unchanged, report.updated, report.created) == (1, 0, 0)
