@@ -7,11 +7,14 @@ the problems the pipeline reports still point at the right line.
 
 import re
 from dataclasses import dataclass
+from html import escape
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)")
 _IMPORT = re.compile(r"""^import\s+(?:[\w*{}\s,$]+\s+from\s+)?['"][^'"]+['"];?\s*$""")
 _EXPORT = re.compile(r"^export\s+(?:const|let|var|function|default|async|class)\b")
 # A comment, but not ``{/* truncate */}``: that is Docusaurus' summary marker in MDX.
+_COMPONENT = re.compile(r"^\s*<(/?)([A-Z][\w.]*)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>\s*$")
+_ATTRIBUTE = re.compile(r"""\b(label|value)=(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})""")
 _COMMENT = re.compile(r"\{/\*(?!\s*truncate\s*\*/\}).*?\*/\}", re.S)
 
 
@@ -23,6 +26,8 @@ class Stripped:
     statements: tuple[int, ...] = ()
     comments: tuple[int, ...] = ()
     unwrapped_fences: tuple[int, ...] = ()
+    # (line, name) of each JSX component other than tabs: its tags dropped, its content kept.
+    components: tuple[tuple[int, str], ...] = ()
 
 
 def strip_mdx(body: str) -> Stripped:
@@ -30,6 +35,7 @@ def strip_mdx(body: str) -> Stripped:
     lines = body.split("\n")
     statements: list[int] = []
     unwrapped: list[int] = []
+    components: list[tuple[int, str]] = []
     fence: str | None = None  # the open code fence, whose content is left alone
     wrapper: str | None = None  # the open mdx-code-block fence
     depth = 0  # braces still open in a multi-line export
@@ -50,12 +56,37 @@ def strip_mdx(body: str) -> Stripped:
                 unwrapped.append(index + 1)
             else:
                 fence = opening[1]
+        elif component := _COMPONENT.match(line):
+            lines[index] = _component_html(component)
+            if component[2] not in _TABS and not component[1]:
+                components.append((index + 1, component[2]))
         elif _IMPORT.match(line) or _EXPORT.match(line):
             statements.append(index + 1)
             depth = max(0, line.count("{") - line.count("}"))
             lines[index] = ""
     text, comments = _strip_comments("\n".join(lines))
-    return Stripped(text, tuple(statements), tuple(comments), tuple(unwrapped))
+    return Stripped(text, tuple(statements), tuple(comments), tuple(unwrapped), tuple(components))
+
+
+_TABS = {"Tabs", "TabItem"}
+
+
+def _component_html(tag: re.Match) -> str:
+    """Docusaurus tabs as HTML that works without a script (a group of open disclosure
+    sections, each labelled); any other component's tag as nothing."""
+    closing, name, attributes, self_closing = tag[1], tag[2], tag[3], tag[4]
+    if name == "Tabs":
+        return "" if self_closing else ("</div>" if closing else '<div class="tabs">')
+    if name != "TabItem" or self_closing:
+        return ""
+    if closing:
+        return "</details>"
+    found = {
+        m[1]: next(value for value in m.groups()[1:] if value is not None)
+        for m in _ATTRIBUTE.finditer(attributes)
+    }
+    label = found.get("label") or found.get("value") or ""
+    return f'<details class="tab" open><summary>{escape(label)}</summary>'
 
 
 def _closes(line: str, fence: str) -> bool:

@@ -126,4 +126,7 @@ def _mdx_notes(stripped: Stripped, offset: int) -> list[str]:
             notes.append(
                 gettext("%(what)s (line %(lines)s)") % {"what": gettext(what), "lines": where}
             )
+    for line, name in stripped.components:
+        message = gettext("line %(line)s: component <%(name)s> kept as its inner text")
+        notes.append(message % {"line": offset + line, "name": name})
     return notes

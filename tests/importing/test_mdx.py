@@ -78,3 +78,55 @@ def test_a_problem_after_dropped_lines_still_names_its_own_line(tmp_path, englis
     )
     with pytest.raises(ImportFailed, match=r"noot\.mdx:7: Footnote \[\^weg\] is used"):
         import_paths([tmp_path])
+
+
+TABS = """import Tabs from '@theme/Tabs';
+
+<Tabs>
+<TabItem value="npm" label="npm">
+
+```bash
+npm install
+```
+
+</TabItem>
+<TabItem value="yarn" label="Yarn">
+
+Met **yarn**.
+
+</TabItem>
+</Tabs>
+
+<AlertBox type="info">
+
+Let **op**.
+
+</AlertBox>
+
+<Tweet id="123" />
+"""
+
+
+def test_tabs_become_labelled_sections_and_other_components_leave_their_content():
+    stripped = strip_mdx(TABS)
+    assert stripped.body.count("\n") == TABS.count("\n")
+    assert stripped.components == ((18, "AlertBox"), (24, "Tweet"))
+    assert '<details class="tab" open><summary>npm</summary>' in stripped.body
+    assert '<details class="tab" open><summary>Yarn</summary>' in stripped.body
+    assert "<AlertBox" not in stripped.body and "<Tweet" not in stripped.body
+    assert "Let **op**." in stripped.body
+
+
+@pytest.mark.django_db
+def test_an_imported_post_with_tabs_keeps_every_label_and_body_and_no_jsx(tmp_path, english):
+    (tmp_path / "tabs.mdx").write_text(
+        f"---\ntitle: Tabs\nslug: tabs\n---\n{TABS}", encoding="utf-8"
+    )
+    report = import_paths([tmp_path])
+    html = Post.objects.get().body_html
+    assert "<summary>npm</summary>" in html and "<summary>Yarn</summary>" in html
+    assert "npm" in html and "<strong>yarn</strong>" in html and "<strong>op</strong>" in html
+    for jsx in ("<Tabs", "TabItem", "AlertBox", "Tweet", "import Tabs"):
+        assert jsx not in html, jsx
+    assert "line 22: component <AlertBox> kept as its inner text" in report.outcomes[0].notes
+    assert "line 28: component <Tweet> kept as its inner text" in report.outcomes[0].notes
