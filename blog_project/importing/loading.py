@@ -13,6 +13,7 @@ from blog_project.importing import images
 from blog_project.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
 from blog_project.importing.errors import FileProblem, ImportFailed, InvalidFile
 from blog_project.importing.folders import FolderCatalog
+from blog_project.importing.links import link_posts
 from blog_project.importing.parsing import PLAIN_TEXT, parse_file
 from blog_project.importing.reading import find_files
 from blog_project.importing.report import CREATED, UNCHANGED, UPDATED, FileOutcome, ImportReport
@@ -75,6 +76,7 @@ def parse_paths(paths: Sequence[Path]) -> tuple[list[ParsedPost], list[FileProbl
                 parsed.append(parse_file(item, catalog))
             except InvalidFile as exc:
                 problems.append(exc.problem)
+    link_posts(parsed)
     render_posts(parsed)
     posts: list[ParsedPost] = []
     for post in parsed:
