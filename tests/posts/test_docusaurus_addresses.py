@@ -56,3 +56,21 @@ def test_the_json_feed_is_json_feed_1_1_with_the_listed_posts(client, make_post,
     assert item["date_published"] == post.publish_at.isoformat()
     home = client.get("/blog/").content.decode()
     assert 'type="application/feed+json"' in home and 'href="/blog/feed.json"' in home
+
+
+@pytest.mark.django_db
+def test_docusaurus_tag_author_archive_and_feed_addresses_answer(
+    client, make_post, make_author, make_tag
+):
+    make_post(slug="stuk", authors=[make_author(key="ruben")], tags=[make_tag(slug="ai")])
+    for old, ours in [
+        ("/blog/tags/ai", "/blog/tags/ai/"),
+        ("/blog/authors/ruben", "/blog/authors/ruben/"),
+        ("/blog/archive", "/blog/archive/"),
+        ("/blog/stuk", "/blog/stuk/"),
+    ]:
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, ours), old
+        assert client.get(ours).status_code == 200, ours
+    for feed in ("/blog/rss.xml", "/blog/atom.xml", "/blog/feed.json"):
+        assert client.get(feed).status_code == 200, feed
