@@ -106,8 +106,14 @@ def search(queryset: QuerySet, query: str) -> SearchResults:
     return SearchResults(words, posts)
 
 
+def _word_pattern(words: list[str]) -> re.Pattern:
+    """Whole words that start with one of ``words`` (the search matches prefixes)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.I)
+
+
 def _highlight(text: str, words: list[str]) -> str:
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    pattern = _word_pattern(words)
     pieces, last = [], 0
     for match in pattern.finditer(text):
         pieces += [html.escape(text[last : match.start()]), f"<mark>{html.escape(match[0])}</mark>"]
@@ -117,11 +123,18 @@ def _highlight(text: str, words: list[str]) -> str:
 
 def snippet(text: str, words: list[str], width: int = 240) -> SafeString:
     """An escaped excerpt of ``text`` around the first matched word (words match as prefixes,
-    as the search does), with the matched words in ``<mark>``."""
+    as the search does), cut at word boundaries, with the matched words in ``<mark>``."""
     body = text
-    lowered = body.casefold()
-    first = min((i for i in (lowered.find(w) for w in words) if i >= 0), default=0)
+    found = _word_pattern(words).search(body) if words else None
+    first = found.start() if found else 0
     start = max(0, first - width // 3)
+    if start:
+        space = body.find(" ", start, first)
+        start = space + 1 if space >= 0 else first
+    end = min(len(body), start + width)
+    if end < len(body):
+        space = body.rfind(" ", max(first, start + 1), end)
+        end = space if space > 0 else end
     prefix = "… " if start else ""
-    suffix = " …" if start + width < len(body) else ""
-    return mark_safe(prefix + _highlight(body[start : start + width], words) + suffix)
+    suffix = " …" if end < len(body) else ""
+    return mark_safe(prefix + _highlight(body[start:end].strip(), words) + suffix)

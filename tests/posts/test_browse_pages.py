@@ -169,3 +169,18 @@ def test_postgres_search_stems_dutch_and_ranks_titles_first(client, make_post):
     assert [p.title for p in results] == ["Soevereiniteit voorop", "Over de cloud"]
     gemeenten = make_post(title="Gemeenten", body="Alle gemeenten werken samen.")
     assert client.get("/search/", {"q": "gemeente"}).context["results"] == [gemeenten]
+
+
+def test_snippets_start_and_end_on_word_boundaries_and_mark_whole_words():
+    from posts.search import snippet
+
+    text = " ".join(f"woord{n}" for n in range(60)) + " digitale soevereiniteit " + "x" * 3
+    text += " " + " ".join(f"staart{n}" for n in range(80))
+    excerpt = str(snippet(text, ["soeverein"]))
+    assert "<mark>soevereiniteit</mark>" in excerpt
+    body = excerpt.removeprefix("… ").removesuffix(" …")
+    words = body.replace("<mark>", "").replace("</mark>", "").split(" ")
+    assert all(w in text.split(" ") for w in words), words
+    assert excerpt.startswith("… ") and excerpt.endswith(" …")
+    # A match inside a word is no match: "reiniteit" does not mark the middle of a word.
+    assert "<mark>" not in str(snippet("soevereiniteit", ["reiniteit"]))
