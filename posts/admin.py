@@ -89,7 +89,7 @@ class CorrectionInline(admin.TabularInline):
 class PostAdmin(SimpleHistoryAdmin):
     form = PostAdminForm
     inlines = [CorrectionInline]
-    list_display = ["title", "publication_state", "publish_at", "unlisted", "series_part"]
+    list_display = ["title", "publication_state", "publish_at", "listing", "series_part"]
     list_filter = [PublicationFilter, "status", "unlisted", "tags", "authors"]
     list_select_related = ["series_entry__series"]
     search_fields = ["title", "slug", "body"]
@@ -126,6 +126,11 @@ class PostAdmin(SimpleHistoryAdmin):
         if obj.status == Post.Status.DRAFT and obj.review_requested_at:
             return _("Waiting for review")
         return obj.get_status_display()
+
+    @admin.display(description=_("unlisted"), ordering="unlisted")
+    def listing(self, obj: Post) -> str:
+        """Only the exception is shown: a normal, listed post needs no red cross."""
+        return _("Unlisted") if obj.unlisted else ""
 
     @admin.display(description=_("series"), ordering="series_entry__series__title")
     def series_part(self, obj: Post) -> str:

@@ -87,3 +87,14 @@ def test_source_changelist_shows_how_many_articles_cite_each_source(editor_clien
     page = editor_client.get(reverse("admin:sources_source_changelist"))
     row = page.context["cl"].result_list[0]
     assert row.article_count == 2
+
+
+@pytest.mark.django_db
+def test_the_article_list_marks_only_unlisted_posts(editor_client, make_post):
+    make_post(title="Gewoon")
+    make_post(title="Verstopt", unlisted=True)
+    html = editor_client.get("/admin/posts/post/").content.decode()
+    assert "icon-no.svg" not in html and "icon-yes.svg" not in html
+    rows = {title: html.split(title, 1)[1].split("</tr>", 1)[0] for title in ("Gewoon", "Verstopt")}
+    assert "Niet vermeld" in rows["Verstopt"]
+    assert "Niet vermeld" not in rows["Gewoon"]
