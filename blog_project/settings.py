@@ -263,7 +263,8 @@ LOGIN_URL = "admin:login"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own texts first; then Dutch for libraries that ship none (kept by hand).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-vendor"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

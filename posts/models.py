@@ -215,7 +215,7 @@ class Post(models.Model):
     summary_text = models.TextField(editable=False, blank=True)
     toc_html = models.TextField(editable=False, blank=True)
     body_text = models.TextField(editable=False, blank=True)
-    word_count = models.PositiveIntegerField(editable=False, default=0)
+    word_count = models.PositiveIntegerField(_("word count"), editable=False, default=0)
     reading_minutes = models.PositiveIntegerField(_("reading time"), editable=False, default=0)
     # Tag names and cited sources, so search finds an article by them too.
     search_extra = models.TextField(editable=False, blank=True)

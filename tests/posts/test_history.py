@@ -50,3 +50,18 @@ def test_an_editor_can_restore_a_revision_through_the_admin(make_post, editor_cl
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.context and response.context.get("errors")
     assert Post.objects.get(pk=post.pk).body == "Goede tekst."
+
+
+@pytest.mark.django_db
+def test_the_revision_pages_speak_dutch(editor_client, make_post):
+    post = make_post(title="Titel", body="Een.")
+    post.body = "Twee."
+    post.save()
+    history = editor_client.get(f"/admin/posts/post/{post.pk}/history/").content.decode()
+    assert "Kies hieronder een datum" in history and "Gewijzigd door" in history
+    old = post.history.order_by("history_date").first()
+    revision = editor_client.get(f"/admin/posts/post/{post.pk}/history/{old.history_id}/")
+    html = revision.content.decode()
+    assert "Terugzetten" in html and "Revert" not in html
+    change = editor_client.get(f"/admin/posts/post/{post.pk}/change/").content.decode()
+    assert "Aantal woorden" in change
