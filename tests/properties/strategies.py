@@ -12,7 +12,8 @@ ANY_CHARACTER = st.characters(codec=None, exclude_categories=())
 SYNTAX = (
     *("\n", "\n\n", "\r\n", "\r", "\t", "    ", "\x00", "\x0b", "\x1f", "\ufeff", "\u202e"),
     *("# ", "## ", "### ", "> ", "- ", "* ", "1. ", "2) ", "---", "***", "| a | b |", "|---|:-:|"),
-    *("**", "*", "_", "__", "~~", "`", "```", "~~~", "```python", "\\", "&amp;", "&#0;", "&#x110000;"),
+    *("**", "*", "_", "__", "~~", "`", "```", "~~~", "```python", "\\"),
+    *("&amp;", "&#0;", "&#x110000;", "&nbsp", "&unknown;"),
     *("[", "]", "(", ")", "![", "[x](https://example.org/)", "[x](javascript:alert(1))"),
     *("![i](/media/a.png)", "![i](https://example.org/a.png)", "<https://example.org>"),
     *("[^", "[^1]", "[^a]", "[^1]: ", "[^a]: ", "[^]", "[^ ]", "[^1]:\n", "www.example.org"),
@@ -124,8 +125,10 @@ _scalars = st.one_of(
 )
 yaml_values = st.recursive(
     _scalars,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 front_matter_values = st.dictionaries(
@@ -157,7 +160,5 @@ raw_front_matter = st.lists(
 def alias_bomb(depth: int = 9, width: int = 9, key: str = "title") -> str:
     """'Billion laughs': each anchor lists the previous one ``width`` times."""
     lines = ["a0: &a0 [" + ", ".join(['"lol"'] * width) + "]"]
-    lines += [
-        f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * width) + "]" for n in range(1, depth)
-    ]
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * width) + "]" for n in range(1, depth)]
     return "\n".join([*lines, f"{key}: *a{depth - 1}"])

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,9 +42,9 @@ def _lines(data: bytes) -> int:
 
 
 def parse_or_fail(name: str, data: bytes) -> ParsedPost | InvalidFile:
-    """The file parsed, or the InvalidFile it raised, checked to name the file and a line
-    of it; parsing and checking the whole run agree, and nothing else is ever raised."""
-    with tempfile.TemporaryDirectory() as folder:
+    """The file parsed, or the InvalidFile it raised (in English), checked to name the file
+    and a line of it; parsing and checking the whole run agree, and nothing else is raised."""
+    with tempfile.TemporaryDirectory() as folder, translation.override("en"):
         path = _write(Path(folder), name, data)
         started = time.perf_counter()
         try:
@@ -148,3 +149,10 @@ def test_an_import_writes_everything_or_fails_naming_the_file_and_writes_nothing
             assert snapshot() == before
         else:
             assert report.created + report.updated + report.unchanged == 1
+
+
+def test_a_control_character_in_the_front_matter_names_its_line():
+    outcome = parse_or_fail("p.md", front_matter_file("title: Goed\ndescription: \x1f", "X"))
+    assert isinstance(outcome, InvalidFile)
+    assert outcome.problem.line == 3
+    assert "#x001f" in outcome.problem.message

@@ -90,7 +90,7 @@ def assert_well_formed(result: Rendered) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="sanitize.py drops raw <svg><foreignObject> with all that follows it, the note reference included",
+    reason="sanitize.py drops raw <svg><foreignObject> and all after it, note reference too",
 )
 def test_an_unclosed_raw_svg_keeps_the_text_and_the_reference_after_it():
     result = render("A <svg><foreignObject> B.[^1]\n\n[^1]: Noot.")
