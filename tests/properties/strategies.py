@@ -38,7 +38,7 @@ class FootnoteBody:
 
     text: str
     body_refs: tuple[str, ...]
-    definitions: tuple[tuple[str, tuple[str, ...]], ...]  # label, references in its text
+    definitions: tuple[tuple[str, tuple[str, ...]], ...]  # as written: label, its references
 
 
 def _sentence(refs: list[str]) -> str:
@@ -54,14 +54,19 @@ def footnote_bodies(draw: st.DrawFn, labels: tuple[str, ...] = LABELS) -> Footno
     definitions = draw(
         st.lists(st.tuples(label, st.lists(label, max_size=2).map(tuple)), max_size=10)
     )
-    blocks = [_sentence(refs) for refs in paragraphs]
-    for defined, refs in definitions:
-        at = draw(st.integers(0, len(blocks)))
-        blocks.insert(at, f"[^{defined}]: Noot over {defined}. {_sentence(list(refs))}")
+    blocks: list[tuple[str, tuple[str, ...]] | None] = [None] * len(paragraphs)
+    for definition in definitions:
+        blocks.insert(draw(st.integers(0, len(blocks))), definition)
+    texts, paragraph = [], iter(paragraphs)
+    for block in blocks:
+        if block is None:
+            texts.append(_sentence(next(paragraph)))
+        else:
+            texts.append(f"[^{block[0]}]: Noot over {block[0]}. {_sentence(list(block[1]))}")
     return FootnoteBody(
-        text="\n\n".join(blocks),
+        text="\n\n".join(texts),
         body_refs=tuple(ref for refs in paragraphs for ref in refs),
-        definitions=tuple(definitions),
+        definitions=tuple(block for block in blocks if block is not None),
     )
 
 

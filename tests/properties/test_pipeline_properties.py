@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from posts.rendering import Rendered, render
-from posts.rendering.parser import MARKDOWN
+from posts.rendering.parser import MAX_NESTING
 from posts.rendering.sanitize import ALLOWED_TAGS, sanitize
 from tests.properties.strategies import (
     admonitions,
@@ -99,7 +99,11 @@ def test_an_unclosed_raw_svg_keeps_the_text_and_the_reference_after_it():
 
 
 def check_links(result: Rendered) -> None:
-    """Each reference links to a note of the section, and that note links back to it."""
+    """Each reference links to a note of the section, and that note links back to it.
+
+    Not the converse on any text: raw HTML that opens ``<style>`` or ``<svg>`` and never
+    closes it has the sanitiser drop all that follows, references too, leaving their
+    notes' backlinks pointing nowhere."""
     notes = _NOTE.findall(result.notes_html)
     backrefs = set(_BACKREF.findall(result.notes_html))
     assert notes == [note.anchor for note in result.footnotes]
@@ -107,7 +111,6 @@ def check_links(result: Rendered) -> None:
     for href, ref_id in _REF.findall(result.html):
         assert href in notes
         assert ref_id in backrefs
-    assert len(backrefs) == len(_REF.findall(result.html))
 
 
 @given(markdown_text)
@@ -150,6 +153,7 @@ def test_every_reference_resolves_or_is_reported_and_every_definition_is_numbere
     expected = Counter(notes[ref].anchor for ref in body.body_refs if ref in notes)
     assert links == expected
     check_links(result)
+    assert len(_BACKREF.findall(result.notes_html)) == len(_REF.findall(result.html))
     assert_well_formed(result)
 
 
@@ -159,17 +163,25 @@ def test_deeply_nested_lists_and_quotes_render(depth, markers):
     result = render(nested_containers(depth, markers) + "\n\nNa de diepte.[^1]\n\n[^1]: Noot.")
     assert time.perf_counter() - started < 5
     assert_well_formed(result)
-    assert "Na de diepte." in result.text or depth * 2 >= MARKDOWN.options["maxNesting"] // 2
+    too_deep = [problem for problem in result.problems if problem.code == "too-deep"]
+    assert "Na de diepte." in result.text or too_deep, "text is lost only with a warning"
+    if depth <= MAX_NESTING // 2:
+        assert "Na de diepte." in result.text and not too_deep
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markdown-it stops at maxNesting (20) and drops the rest of the article, silently",
-)
 def test_the_text_after_a_ten_deep_ordered_list_is_kept():
+    """Regression: markdown-it's default limit (20 levels) dropped the rest of the article."""
     result = render(nested_containers(10, "1") + "\n\nNa de lijst.[^1]\n\n[^1]: Noot.")
     assert "Na de lijst." in result.text
     assert len(result.footnotes) == 1
+    assert result.problems == ()
+
+
+def test_nesting_past_the_limit_is_a_warning_at_its_line():
+    result = render("Boven.\n\n" + nested_containers(60, "-") + "\n\nNa de lijst.")
+    (problem,) = result.problems
+    assert (problem.code, problem.line, problem.is_error) == ("too-deep", 3 + 49, False)
+    assert "50" in problem.describe()
 
 
 @given(st.one_of(admonitions(), tables(), unterminated_fences))
@@ -185,9 +197,10 @@ def test_mixed_blocks_render_balanced(blocks):
 
 
 def _timed(text: str) -> tuple[Rendered, float]:
-    started = time.perf_counter()
+    """The result and the processor time it took (other work on a shared machine aside)."""
+    started = time.process_time()
     result = render(text)
-    return result, time.perf_counter() - started
+    return result, time.process_time() - started
 
 
 def test_five_thousand_footnotes_render_in_seconds():
