@@ -18,7 +18,7 @@ SYNTAX = (
     *("![i](/media/a.png)", "![i](https://example.org/a.png)", "<https://example.org>"),
     *("[^", "[^1]", "[^a]", "[^1]: ", "[^a]: ", "[^]", "[^ ]", "[^1]:\n", "www.example.org"),
     *(":::", ":::warning", ":::note Titel", ":::tip[Let op]", "::::danger", ":::unknown"),
-    *("<div>", "</div>", "<script>alert(1)</script>", "<!--", "-->", "<p", "</p>"),
+    *("<div>", "</div>", "<script>alert(1)</script>", "<style>", "<!--", "-->", "<p", "</p>"),
     *("<!--truncate-->", "{/* truncate */}", "<img src=x onerror=alert(1)>", "<em>", "</b>"),
     *("<table>", "<td>", "</table>", "<details open>"),
 )

@@ -85,7 +85,9 @@ def assert_well_formed(result: Rendered) -> None:
     errors = {name: balance_errors(html) for name, html in fragments.items()}
     assert {name: found for name, found in errors.items() if found} == {}
     for name in ("body", "notes", "summary"):
-        assert sanitize(fragments[name]).strip() == fragments[name].strip(), name
+        # html5ever drops a byte order mark that opens its input, whatever follows.
+        fragment = fragments[name].strip().removeprefix("\ufeff")
+        assert sanitize(fragment).strip() == fragment, name
 
 
 @pytest.mark.xfail(
@@ -108,16 +110,17 @@ def test_an_unclosed_raw_style_or_svg_keeps_references_and_backlinks(text):
 def check_links(result: Rendered) -> None:
     """Each reference links to a note of the section, and that note links back to it.
 
-    Not the converse on any text: raw HTML that opens ``<style>`` or ``<svg>`` and never
-    closes it has the sanitiser drop all that follows, references too, leaving their
-    notes' backlinks pointing nowhere."""
+    Raw HTML that opens ``<style>``, ``<svg>`` or a comment and never closes it has the
+    sanitiser drop all that follows: in a note, its backlinks; in the body, references (so
+    not every backlink has its reference on any text)."""
     notes = _NOTE.findall(result.notes_html)
     backrefs = set(_BACKREF.findall(result.notes_html))
     assert notes == [note.anchor for note in result.footnotes]
     assert [note.number for note in result.footnotes] == list(range(1, len(notes) + 1))
+    raw_html = {note.anchor for note in result.footnotes if "<" in note.text}
     for href, ref_id in _REF.findall(result.html):
         assert href in notes
-        assert ref_id in backrefs
+        assert ref_id in backrefs or href in raw_html
 
 
 @given(markdown_text)
