@@ -10,6 +10,10 @@ from django.utils.translation import gettext
 from blog_project.importing.errors import InvalidFile
 
 _FENCE = "---"
+# YAML nests by recursion in PyYAML: deeper than this and it would exhaust the stack.
+MAX_DEPTH = 50
+_OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,14 @@ def split_front_matter(path: Path, text: str) -> Split:
 
 def parse_yaml(path: Path, text: str, *, first_line: int = 1) -> FrontMatter:
     """A YAML mapping with the line of each key; errors point at the file line."""
-    loader = yaml.SafeLoader(text)
     try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character, before any parsing
+        line = text.count("\n", 0, exc.position) + first_line
+        what = f"#x{exc.character:04x}: {exc.reason}"
+        raise InvalidFile(path, line, _invalid_yaml(what)) from exc
+    try:
+        _check_shape(path, text, first_line)
         node = loader.get_single_node()
         if node is None:
             return FrontMatter()
@@ -89,6 +99,27 @@ def parse_yaml(path: Path, text: str, *, first_line: int = 1) -> FrontMatter:
         raise InvalidFile(path, first_line, _invalid_yaml(exc)) from exc
     finally:
         loader.dispose()
+
+
+def _check_shape(path: Path, text: str, first_line: int) -> None:
+    """Refuses aliases and deep nesting before anything is built from the YAML.
+
+    An alias (``*name``) repeats an anchored value; aliases of aliases grow exponentially
+    ("billion laughs"), so a few lines could fill the memory. Front matter has no need of them.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + first_line
+        if isinstance(event, yaml.AliasEvent):
+            message = gettext("YAML aliases (*%(alias)s) are not supported: write the value out")
+            raise InvalidFile(path, line, message % {"alias": event.anchor})
+        if isinstance(event, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = gettext("lists and mappings nest more than %(limit)s deep")
+                raise InvalidFile(path, line, message % {"limit": MAX_DEPTH})
+        elif isinstance(event, _CLOSING):
+            depth -= 1
 
 
 def _invalid_yaml(what: object) -> str:

@@ -15,6 +15,10 @@ from posts.rendering.images import render_image
 from posts.rendering.notes import DETACHED_KEY, render_footnote_ref
 
 _EXTERNAL = ("http://", "https://", "//")
+# How deep lists, quotes and admonitions may nest. markdown-it's own 20 (it guards the stack)
+# is reached by ten nested lists, and drops everything after them; the parser recurses
+# little per level, so 100 still leaves most of the stack to the callers.
+MAX_NESTING = 100
 
 
 def _render_link_open(
@@ -49,7 +53,7 @@ def _render_table_close(
 
 def build_parser() -> MarkdownIt:
     """CommonMark with raw HTML, GFM tables, strikethrough and autolinks, notes and admonitions."""
-    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(gfm_autolink_plugin)
     md.use(footnote_plugin, inline=False, move_to_end=False, always_match_refs=True)

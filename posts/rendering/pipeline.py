@@ -14,12 +14,13 @@ from posts.rendering.footnotes import Note, extract_definitions, number_notes
 from posts.rendering.headings import NOTES_HEADING_ID, number_headings, toc_html
 from posts.rendering.images import external_image_problems
 from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, notes_section
-from posts.rendering.parser import MARKDOWN
+from posts.rendering.parser import MARKDOWN, MAX_NESTING
+from posts.rendering.problems import Problem
 from posts.rendering.results import CitedSource, Footnote, Heading, Rendered, SourceUrl
 from posts.rendering.sanitize import html_to_text, sanitize
 from posts.rendering.sources import parse_source
 from posts.rendering.summary import split_summary
-from posts.rendering.tokens import drop_empty_lists, plain_text
+from posts.rendering.tokens import drop_empty_lists, plain_text, too_deep
 
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
@@ -114,7 +115,9 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     if not source.strip():
         return _EMPTY
     md = MARKDOWN
-    body, definitions = extract_definitions(md.parse(source, {}), source.split("\n"))
+    tokens = md.parse(source, {})
+    deep_at = too_deep(tokens, MAX_NESTING)
+    body, definitions = extract_definitions(tokens, source.split("\n"))
     body, summary_tokens = split_summary(drop_empty_lists(body))
     notes_heading, body = _adopt_trailing_heading(body) if definitions else (None, body)
     headings = number_headings(body)
@@ -122,6 +125,8 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
         headings.append(Heading(2, NOTES_HEADING_ID, plain_text(notes_heading.children)))
     notes, problems = number_notes([*body, *filter(None, [notes_heading])], definitions)
     problems = [*problems, *external_image_problems(body)]
+    if deep_at is not None:
+        problems.append(Problem("too-deep", "", deep_at, (("limit", MAX_NESTING // 2),)))
 
     env: EnvType = {NOTES_KEY: {note.label: note for note in notes}}
     sources = {note.label: _source(note) for note in notes}

@@ -16,6 +16,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         gettext_noop("Footnote [^%(label)s] is defined more than once (first on line %(first)s)."),
     ),
     "unused": (WARNING, gettext_noop("Footnote [^%(label)s] is defined but never used.")),
+    "too-deep": (
+        WARNING,
+        gettext_noop(
+            "Lists, quotes and admonitions nest more than %(limit)s deep here: the text from "
+            "this line on may be left out."
+        ),
+    ),
     "external-image": (
         WARNING,
         gettext_noop(

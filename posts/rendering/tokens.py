@@ -45,3 +45,16 @@ def drop_empty_lists(tokens: list[Token]) -> list[Token]:
             continue
         kept.append(token)
     return kept
+
+
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open", "footnote_reference_open"})
+
+
+def too_deep(tokens: Iterable[Token], limit: int) -> int | None:
+    """The 1-based line of the first container (quote, list item, admonition, note) that
+    opens at ``limit`` levels, where the parser stops reading: it drops what follows."""
+    for token in tokens:
+        container = token.type in _CONTAINERS or token.type.startswith("container_")
+        if container and token.nesting == 1 and token.level >= limit - 1:
+            return (token.map[0] + 1) if token.map else 1
+    return None
