@@ -1,5 +1,6 @@
 """The configured markdown-it parser shared by every render."""
 
+import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -51,6 +52,36 @@ def _render_table_close(
     return self.renderToken(tokens, idx, options, env) + "</div>\n"  # type: ignore[attr-defined]
 
 
+# Raw HTML elements whose content a browser (and the sanitiser, which parses like one) reads
+# up to their end tag: left open in a piece of raw HTML, they would swallow the rest of the
+# article. None is allowed in an article; each piece of raw HTML gets the end tags it lacks,
+# so the sanitiser removes the element and keeps what follows.
+_SWALLOWING = re.compile(
+    r"<\s*(/?)\s*(script|style|svg|math|textarea|title|xmp|noscript|iframe|noembed|noframes|"
+    r"plaintext|template|object|select)\b[^>]*>",
+    re.I,
+)
+
+
+def close_swallowing_tags(html: str) -> str:
+    """``html`` with end tags added for the swallowing elements it leaves open."""
+    still_open: list[str] = []
+    for tag in _SWALLOWING.finditer(html):
+        name = tag[2].lower()
+        if not tag[1]:
+            still_open.append(name)
+        elif name in still_open:
+            while still_open.pop() != name:
+                pass
+    return html + "".join(f"</{name}>" for name in reversed(still_open))
+
+
+def _render_raw_html(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return close_swallowing_tags(tokens[idx].content)
+
+
 def build_parser() -> MarkdownIt:
     """CommonMark with raw HTML, GFM tables, strikethrough and autolinks, notes and admonitions."""
     md = MarkdownIt("commonmark", {"html": True, "typographer": False, "maxNesting": MAX_NESTING})
@@ -65,6 +96,8 @@ def build_parser() -> MarkdownIt:
     md.add_render_rule("table_open", _render_table_open)
     md.add_render_rule("table_close", _render_table_close)
     md.add_render_rule("image", render_image)
+    md.add_render_rule("html_inline", _render_raw_html)
+    md.add_render_rule("html_block", _render_raw_html)
     return md
 
 

@@ -105,6 +105,17 @@ def _notes_html(
     return sanitize(notes_section(md, notes, env, heading_html, register_url))
 
 
+def _unclosed_comments(tokens: list[Token]) -> list[Problem]:
+    """Raw HTML comments that run to the end of the text (CommonMark's rule: the rest is hidden)."""
+    return [
+        Problem("unclosed-comment", "", token.map[0] + 1 if token.map else 1)
+        for token in tokens
+        if token.type == "html_block"
+        and token.content.lstrip().startswith("<!--")
+        and "-->" not in token.content
+    ]
+
+
 def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     """Renders a Markdown article body; pure, deterministic and never raising on odd input.
 
@@ -124,7 +135,7 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     if notes_heading is not None:
         headings.append(Heading(2, NOTES_HEADING_ID, plain_text(notes_heading.children)))
     notes, problems = number_notes([*body, *filter(None, [notes_heading])], definitions)
-    problems = [*problems, *external_image_problems(body)]
+    problems = [*problems, *external_image_problems(body), *_unclosed_comments(tokens)]
     if deep_at is not None:
         problems.append(Problem("too-deep", "", deep_at, (("limit", MAX_NESTING // 2),)))
 

@@ -23,6 +23,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
             "this line on may be left out."
         ),
     ),
+    "unclosed-comment": (
+        WARNING,
+        gettext_noop(
+            "An HTML comment (<!--) opens here and is never closed with -->: everything after "
+            "it is hidden from readers."
+        ),
+    ),
     "external-image": (
         WARNING,
         gettext_noop(

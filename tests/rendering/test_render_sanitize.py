@@ -99,3 +99,26 @@ def test_strikethrough_and_tables_render():
     html = render("~~weg~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n").html
     assert "<s>weg</s>" in html
     assert "<table>" in html and "<td>2</td>" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A <svg><foreignObject> B.[^1] En verder.\n\n[^1]: Noot.",
+        "A <style> B.[^1] En verder.\n\n[^1]: Noot.",
+        "<math>\n\nA[^1] En verder.\n\n[^1]: Noot.",
+    ],
+)
+def test_an_unclosed_swallowing_element_takes_nothing_after_it(text):
+    result = render(text)
+    assert "En verder." in result.html and 'id="fnref-1"' in result.html
+    assert 'href="#fnref-1"' in result.notes_html
+    assert "<svg" not in result.html and "<style" not in result.html and "<math" not in result.html
+
+
+def test_an_html_comment_never_closed_is_a_warning_at_its_line():
+    result = render("Eerste alinea.\n\n<!-- werk in uitvoering\n\nDe rest.")
+    assert "De rest." not in result.html
+    assert [(p.code, p.line, p.is_error) for p in result.problems] == [
+        ("unclosed-comment", 3, False)
+    ]
