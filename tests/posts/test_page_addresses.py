@@ -78,9 +78,9 @@ def test_a_cover_on_storage_with_absolute_addresses_is_used_as_is(
 def test_the_article_is_marked_with_the_sites_language(client, make_post, settings):
     settings.LANGUAGE_CODE = "en"
     page = client.get(make_post().get_absolute_url()).content.decode()
-    assert '<article class="post" lang="en">' in page
+    assert '<article class="post" lang="en" ' in page
     assert '<meta property="og:locale" content="en_GB">' in page
     settings.LANGUAGE_CODE = "nl"
     cache_busting = client.get(make_post().get_absolute_url()).content.decode()
-    assert '<article class="post" lang="nl">' in cache_busting
+    assert '<article class="post" lang="nl" ' in cache_busting
     assert '<meta property="og:locale" content="nl_NL">' in cache_busting
