@@ -33,6 +33,7 @@ PORT = 8131
 ADMIN = ("load-editor", secrets.token_urlsafe(16))
 
 sys.path.insert(0, str(ROOT))
+from bench.bench_http import _wait  # noqa: E402
 from tests.deploy.container_probe import SITE_HOST, Client, _form, _login  # noqa: E402
 
 
@@ -190,18 +191,6 @@ def _verify(env: dict[str, str], saved: list[tuple[int, str]]) -> dict[str, int]
     return json.loads(_manage(env, "shell", "-c", script).strip().splitlines()[-1])
 
 
-def _up(server: subprocess.Popen, seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            if Client(PORT).get("/healthz").status == 200:
-                return True
-        except OSError:
-            pass
-        time.sleep(0.5)
-    return False
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=60)
@@ -228,7 +217,9 @@ def main() -> int:
         start_new_session=True,
     )
     try:
-        if not _up(server):
+        try:
+            _wait(f"http://127.0.0.1:{PORT}/healthz", seconds=60)
+        except OSError:
             print("gunicorn did not come up; see", log.name, file=sys.stderr)
             return 1
         editor = Editor(post_ids)

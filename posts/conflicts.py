@@ -15,7 +15,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from posts.models import Post
 
-# The fields a conflict reports (those an editor writes), in form order.
+# The post's own columns an editor writes in the admin form (which adds the authors and tags):
+# the fields a conflict and a comparison of revisions report, in form order.
 COMPARED_FIELDS = (
     "title",
     "slug",

@@ -4,7 +4,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from posts.bodies import render_body
-from posts.conflicts import Conflict, find_conflict, newest_revision_id
+from posts.conflicts import COMPARED_FIELDS, Conflict, find_conflict, newest_revision_id
 from posts.models import Post
 from posts.rendering import Rendered
 
@@ -14,21 +14,7 @@ class PostAdminForm(forms.ModelForm):
 
     class Meta:
         model = Post
-        fields = [
-            "title",
-            "slug",
-            "body",
-            "status",
-            "publish_at",
-            "unlisted",
-            "authors",
-            "tags",
-            "description",
-            "keywords",
-            "cover_image",
-            "cover_alt",
-            "hide_toc",
-        ]
+        fields = [*COMPARED_FIELDS, "authors", "tags"]
 
     update_note = forms.CharField(
         label=_("Public update note"),

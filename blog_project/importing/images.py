@@ -16,16 +16,17 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext
 
 from blog_project.importing.errors import InvalidFile
+from blog_project.importing.fences import prose_lines
 from posts.images import check_raster_image
 
 FOLDER = "imports"
 _MARKDOWN_IMAGE = re.compile(r"(!\[[^\]\n]*\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"\n]*\")?\s*\))")
 _HTML_IMAGE = re.compile(r"""(<img\b[^>]*?\bsrc=["'])([^"']+)(["'])""", re.I)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
 
 
@@ -54,8 +55,7 @@ def local_image(path: Path, line: int, src: str, root: Path) -> LocalImage:
         raise InvalidFile(path, line, message % {"src": src})
     data = source.read_bytes()
     try:
-        with source.open("rb") as handle:
-            checked = check_raster_image(File(handle, name=source.name))
+        checked = check_raster_image(ContentFile(data, name=source.name))
     except ValidationError as exc:
         message = gettext("image %(src)s: %(problem)s")
         raise InvalidFile(path, line, message % {"src": src, "problem": exc.messages[0]}) from None
@@ -67,17 +67,7 @@ def rewrite_body(path: Path, body: str, offset: int, root: Path) -> tuple[str, l
     """The body with its local images pointing at media storage, and the files to copy."""
     images: list[LocalImage] = []
     lines = body.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        if opening := _FENCE.match(line):
-            marks = opening[1]
-            if fence is None:
-                fence = marks
-            elif marks[0] == fence[0] and len(marks) >= len(fence) and not line.strip(marks[0]):
-                fence = None
-            continue
-        if fence is not None:
-            continue
+    for index in prose_lines(lines):
 
         def replace(match: re.Match, file_line: int = offset + index + 1) -> str:
             src = match[2]
@@ -87,7 +77,7 @@ def rewrite_body(path: Path, body: str, offset: int, root: Path) -> tuple[str, l
             images.append(image)
             return f"{match[1]}{image.url}{match[3]}"
 
-        lines[index] = _HTML_IMAGE.sub(replace, _MARKDOWN_IMAGE.sub(replace, line))
+        lines[index] = _HTML_IMAGE.sub(replace, _MARKDOWN_IMAGE.sub(replace, lines[index]))
     return "\n".join(lines), images
 
 

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from blog_project.importing.entries import ParsedPost
+from blog_project.importing.fences import prose_lines
 
 _LINK = re.compile(r"(?<!!)(\[[^\]\n]*\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"\n]*\")?\s*\))")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MARKDOWN_FILE = re.compile(r"\.mdx?$", re.I)
 _SITE_ROOT_PREFIXES = ("/blog/", "/static/", "/media/", "/img/")
 
@@ -30,20 +30,11 @@ def link_posts(posts: Sequence[ParsedPost]) -> None:
 
 def _rewrite(post: ParsedPost, by_file: dict[Path, ParsedPost]) -> str:
     lines = post.body.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        if opening := _FENCE.match(line):
-            marks = opening[1]
-            if fence is None:
-                fence = marks
-            elif marks[0] == fence[0] and len(marks) >= len(fence) and not line.strip(marks[0]):
-                fence = None
-            continue
-        if fence is None:
-            file_line = post.body_offset + index + 1
-            lines[index] = _LINK.sub(
-                lambda match, at=file_line: _target(post, by_file, match, at), line
-            )
+    for index in prose_lines(lines):
+        file_line = post.body_offset + index + 1
+        lines[index] = _LINK.sub(
+            lambda match, at=file_line: _target(post, by_file, match, at), lines[index]
+        )
     return "\n".join(lines)
 
 

@@ -9,12 +9,13 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)")
+from blog_project.importing.fences import FENCE, closes
+
 _IMPORT = re.compile(r"""^import\s+(?:[\w*{}\s,$]+\s+from\s+)?['"][^'"]+['"];?\s*$""")
 _EXPORT = re.compile(r"^export\s+(?:const|let|var|function|default|async|class)\b")
-# A comment, but not ``{/* truncate */}``: that is Docusaurus' summary marker in MDX.
 _COMPONENT = re.compile(r"^\s*<(/?)([A-Z][\w.]*)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>\s*$")
 _ATTRIBUTE = re.compile(r"""\b(label|value)=(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})""")
+# A comment, but not ``{/* truncate */}``: that is Docusaurus' summary marker in MDX.
 _COMMENT = re.compile(r"\{/\*(?!\s*truncate\s*\*/\}).*?\*/\}", re.S)
 
 
@@ -36,6 +37,7 @@ def strip_mdx(body: str) -> Stripped:
     statements: list[int] = []
     unwrapped: list[int] = []
     components: list[tuple[int, str]] = []
+    code: set[int] = set()  # 1-based lines inside code fences, their closing lines included
     fence: str | None = None  # the open code fence, whose content is left alone
     wrapper: str | None = None  # the open mdx-code-block fence
     depth = 0  # braces still open in a multi-line export
@@ -45,12 +47,13 @@ def strip_mdx(body: str) -> Stripped:
             lines[index] = ""
             continue
         if fence is not None:
-            fence = None if _closes(line, fence) else fence
+            code.add(index + 1)
+            fence = None if closes(line, fence) else fence
             continue
-        if wrapper is not None and _closes(line, wrapper):
+        if wrapper is not None and closes(line, wrapper):
             lines[index], wrapper = "", None
             continue
-        if opening := _FENCE.match(line):
+        if opening := FENCE.match(line):
             if opening[2] == "mdx-code-block":
                 lines[index], wrapper = "", opening[1]
                 unwrapped.append(index + 1)
@@ -64,7 +67,7 @@ def strip_mdx(body: str) -> Stripped:
             statements.append(index + 1)
             depth = max(0, line.count("{") - line.count("}"))
             lines[index] = ""
-    text, comments = _strip_comments("\n".join(lines))
+    text, comments = _strip_comments("\n".join(lines), code)
     return Stripped(text, tuple(statements), tuple(comments), tuple(unwrapped), tuple(components))
 
 
@@ -89,35 +92,20 @@ def _component_html(tag: re.Match) -> str:
     return f'<details class="tab" open><summary>{escape(label)}</summary>'
 
 
-def _closes(line: str, fence: str) -> bool:
-    """Whether ``line`` closes a code fence opened with ``fence`` (CommonMark's rule)."""
-    marks = line.strip()
-    return len(marks) >= len(fence) and set(marks) == {fence[0]}
-
-
-def _strip_comments(text: str) -> tuple[str, list[int]]:
-    """Removes ``{/* ... */}`` outside code, keeping the line count; returns their lines."""
+def _strip_comments(text: str, code: set[int]) -> tuple[str, list[int]]:
+    """Removes ``{/* ... */}`` outside code (the ``code`` lines and inline code spans),
+    keeping the line count; returns their lines."""
     found: list[int] = []
     out: list[str] = []
     position = 0
     for match in _COMMENT.finditer(text):
-        before = text[: match.start()]
-        if _inside_code(before):
+        start = match.start()
+        line = text.count("\n", 0, start) + 1
+        line_start = text.rfind("\n", 0, start) + 1
+        if line in code or text.count("`", line_start, start) % 2 == 1:
             continue
-        out.extend([text[position : match.start()], "\n" * match[0].count("\n")])
-        found.append(before.count("\n") + 1)
+        out.extend([text[position:start], "\n" * match[0].count("\n")])
+        found.append(line)
         position = match.end()
     out.append(text[position:])
     return "".join(out), found
-
-
-def _inside_code(before: str) -> bool:
-    """Whether what follows ``before`` is inside a code fence or an inline code span."""
-    *lines, current = before.split("\n")
-    fence: str | None = None
-    for line in lines:
-        if fence is not None:
-            fence = None if _closes(line, fence) else fence
-        elif opening := _FENCE.match(line):
-            fence = None if opening[2] == "mdx-code-block" else opening[1]
-    return fence is not None or current.count("`") % 2 == 1
