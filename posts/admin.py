@@ -16,7 +16,7 @@ from posts import roles
 from posts.conflicts import COMPARED_FIELDS, body_diff
 from posts.extensions import extensions
 from posts.forms import PostAdminForm
-from posts.models import Author, Correction, Post, Tag
+from posts.models import Author, Correction, FormerAddress, Post, Tag
 from posts.services import post_save_from_form, posts_set_status
 
 
@@ -47,6 +47,16 @@ class TagAdmin(admin.ModelAdmin):
     @admin.display(description=_("articles"), ordering="post_count")
     def post_count(self, obj: Tag) -> int:
         return obj.post_count
+
+
+@admin.register(FormerAddress)
+class FormerAddressAdmin(admin.ModelAdmin):
+    """The old site's addresses an import recorded; each answers with a permanent redirect."""
+
+    list_display = ["path", "post", "target", "created_at"]
+    search_fields = ["path", "target", "post__title", "post__slug"]
+    autocomplete_fields = ["post"]
+    list_select_related = ["post"]
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -101,14 +111,23 @@ class PostAdmin(SimpleHistoryAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "body", "opened_revision"]}),
+        (None, {"fields": ["title", "slug", "language", "body", "opened_revision"]}),
         (
             _("Publication"),
             {"fields": ["status", "publish_at", "unlisted", "authors", "tags", "update_note"]},
         ),
         (
             _("Presentation"),
-            {"fields": ["description", "keywords", "cover_image", "cover_alt", "hide_toc"]},
+            {
+                "fields": [
+                    "description",
+                    "keywords",
+                    "cover_image",
+                    "cover_alt",
+                    "hide_toc",
+                    ("toc_min_level", "toc_max_level"),
+                ]
+            },
         ),
         (
             _("Facts"),

@@ -17,17 +17,24 @@ from posts.extensions import SourceLinks, extensions
 from posts.rendering import Rendered, render
 
 
-def render_body(body: str) -> Rendered:
-    """The body rendered once, in the site's language (stored HTML is the same for everyone)."""
-    with translation.override(settings.LANGUAGE_CODE):
+def render_body(body: str, language: str | None = None) -> Rendered:
+    """The body rendered once, its labels (notes, admonitions) in the article's ``language``
+    (the site's by default): the stored HTML is the same for every visitor."""
+    with translation.override(language or settings.LANGUAGE_CODE):
         return render(body)
+
+
+def _render_item(item: tuple[str, str | None]) -> Rendered:
+    return render_body(*item)
 
 
 # Below this many bodies a pool of processes costs more than it saves.
 PARALLEL_FROM = 32
 
 
-def render_bodies(bodies: Sequence[str]) -> list[Rendered]:
+def render_bodies(
+    bodies: Sequence[str], languages: Sequence[str | None] | None = None
+) -> list[Rendered]:
     """Each body rendered as :func:`render_body` does, on every core when there are many.
 
     Rendering is pure CPU work (an import of a thousand articles spends half its time here),
@@ -35,18 +42,21 @@ def render_bodies(bodies: Sequence[str]) -> list[Rendered]:
     runs no other thread, so elsewhere (a threaded server, a test's live server) the bodies
     are rendered one after another, with the same result.
     """
-    workers = min(os.cpu_count() or 1, len(bodies) // (PARALLEL_FROM // 2))
+    items = list(zip(bodies, languages or [None] * len(bodies), strict=True))
+    workers = min(os.cpu_count() or 1, len(items) // (PARALLEL_FROM // 2))
     if (
         workers < 2
         or threading.active_count() > 1
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        return [render_body(body) for body in bodies]
+        return [_render_item(item) for item in items]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(render_body, bodies, chunksize=8)
+        return pool.map(_render_item, items, chunksize=8)
 
 
-def link_sources(rendered: Rendered, *, register: bool) -> tuple[Rendered, SourceLinks | None]:
+def link_sources(
+    rendered: Rendered, *, register: bool, language: str | None = None
+) -> tuple[Rendered, SourceLinks | None]:
     """``rendered`` with its notes linking to the register, and the register's answer.
 
     ``register`` creates the sources that are not registered yet (on a save); without it a
@@ -57,10 +67,10 @@ def link_sources(rendered: Rendered, *, register: bool) -> tuple[Rendered, Sourc
     if registry is None or not cited:
         return rendered, None
     links = registry.links(cited, register=register)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         return rendered.with_source_links(links.url), links
 
 
-def preview_html(body: str) -> str:
+def preview_html(body: str, language: str | None = None) -> str:
     """The editor's live preview: the same HTML as the public page, writing nothing."""
-    return link_sources(render_body(body), register=False)[0].html
+    return link_sources(render_body(body, language), register=False, language=language)[0].html

@@ -20,6 +20,7 @@ from posts.models import Post
 COMPARED_FIELDS = (
     "title",
     "slug",
+    "language",
     "body",
     "status",
     "publish_at",
@@ -29,6 +30,8 @@ COMPARED_FIELDS = (
     "cover_image",
     "cover_alt",
     "hide_toc",
+    "toc_min_level",
+    "toc_max_level",
 )
 
 

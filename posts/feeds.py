@@ -108,6 +108,10 @@ class AtomPostFeed(PostFeed):
 class JSONPostFeed(PostFeed):
     feed_type = JSONFeed
 
+    def item_extra_kwargs(self, item: Post) -> dict:
+        # JSON Feed 1.1 gives each item its own language.
+        return {"language": item.language}
+
 
 class TagFeed(PostFeed):
     def get_object(self, request, slug: str):

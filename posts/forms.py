@@ -48,9 +48,11 @@ class PostAdminForm(forms.ModelForm):
     def clean_body(self) -> str:
         # Browsers send a textarea's lines with CRLF; bodies are stored with LF.
         body = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
-        if self.instance.pk is not None and body == self.instance.body:
+        same_language = "language" not in self.changed_data
+        if self.instance.pk is not None and body == self.instance.body and same_language:
             return body
-        self.rendered = rendered = render_body(body)
+        language = self.cleaned_data.get("language") or self.instance.language
+        self.rendered = rendered = render_body(body, language)
         errors = [p.message for p in rendered.problems if p.is_error]
         if errors:
             raise forms.ValidationError(

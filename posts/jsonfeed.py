@@ -33,5 +33,6 @@ class JSONFeed(SyndicationFeed):
             "date_modified": item["updateddate"].isoformat() if item["updateddate"] else None,
             "authors": [{"name": item["author_name"]}] if item["author_name"] else None,
             "tags": list(item["categories"] or ()) or None,
+            "language": item.get("language"),
         }
         return {k: v for k, v in entry.items() if v}

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from posts.bodies import link_sources, render_body
 from posts.extensions import extensions
 from posts.images import DatedUpload, validate_raster_image
-from posts.rendering import Rendered
+from posts.rendering import DEFAULT_TOC_LEVELS, Rendered, toc_html
 from posts.validators import WebURLField
 
 
@@ -69,6 +69,14 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+TOC_LEVEL_CHOICES = [(level, f"h{level}") for level in range(2, 7)]
+
+
+def default_language() -> str:
+    """New articles are in the site's language."""
+    return settings.LANGUAGE_CODE
 
 
 # Paths under /blog/ that are not articles; no post may take them as its slug.
@@ -201,6 +209,29 @@ class Post(models.Model):
         help_text=_("Reachable by its address, but left out of lists, feeds, search and sitemap."),
     )
     hide_toc = models.BooleanField(_("hide table of contents"), default=False)
+    toc_min_level = models.PositiveSmallIntegerField(
+        _("table of contents from level"),
+        choices=TOC_LEVEL_CHOICES,
+        default=DEFAULT_TOC_LEVELS[0],
+        help_text=_("The smallest heading level listed: 2 is ## Heading."),
+    )
+    toc_max_level = models.PositiveSmallIntegerField(
+        _("table of contents to level"),
+        choices=TOC_LEVEL_CHOICES,
+        default=DEFAULT_TOC_LEVELS[1],
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=default_language,
+        help_text=_("The article's own language: its lang attribute and labels such as Notes."),
+    )
+    # Front matter the importer does not use itself (sidebar_label, last_update, keys of the
+    # writer's own), kept so that an export writes it back.
+    kept_front_matter = models.JSONField(
+        _("kept front matter"), default=dict, blank=True, editable=False
+    )
     cover_image = models.ImageField(
         _("cover image"),
         upload_to=DatedUpload("covers", "cover_image"),
@@ -268,18 +299,20 @@ class Post(models.Model):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._rendered_body: str | None = None
+        self._rendered_from: tuple | None = None
         self._stored_slug: str | None = None
         self._stored_listing: tuple = (None, None)
 
     def save(self, *args, **kwargs) -> None:
-        """Saves the post's own row, rendering the body only if it changed since it was loaded.
+        """Saves the post's own row, rendering the body only if it (or its language or its
+        table of contents' levels) changed since it was loaded.
 
         Writes nothing else: :func:`posts.services.post_write` saves a post together with its
         former address, citations and search index. A status change renders nothing.
         """
-        if self.body_changed:
-            self.apply_rendered(link_sources(render_body(self.body), register=False)[0])
+        if self.needs_rendering:
+            rendered = render_body(self.body, self.language)
+            self.apply_rendered(link_sources(rendered, register=False, language=self.language)[0])
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], *self.DERIVED_FIELDS}
         super().save(*args, **kwargs)
@@ -293,15 +326,24 @@ class Post(models.Model):
     def from_db(cls, db, field_names, values, **kwargs):
         post = super().from_db(db, field_names, values, **kwargs)
         # What the stored derived columns were rendered from, and the address as stored.
-        post._rendered_body = post.__dict__.get("body")
+        if "body" in post.__dict__:
+            post._rendered_from = post._rendering_input()
         post._stored_slug = post.__dict__.get("slug")
         post._stored_listing = (post.__dict__.get("status"), post.__dict__.get("unlisted"))
         return post
 
+    def _rendering_input(self) -> tuple:
+        return (self.body, self.language, self.toc_levels)
+
     @property
-    def body_changed(self) -> bool:
-        """Whether the body differs from what the derived columns were rendered from."""
-        return "body" in self.__dict__ and self.body != self._rendered_body
+    def toc_levels(self) -> tuple[int, int]:
+        return (self.toc_min_level, self.toc_max_level)
+
+    @property
+    def needs_rendering(self) -> bool:
+        """Whether the body, its language or the TOC levels differ from what the derived
+        columns were rendered from."""
+        return "body" in self.__dict__ and self._rendering_input() != self._rendered_from
 
     @property
     def listing_changed(self) -> bool:
@@ -315,18 +357,19 @@ class Post(models.Model):
 
     def forget_rendering(self) -> None:
         """Makes the next save render the body again, changed or not."""
-        self._rendered_body = None
+        self._rendered_from = None
 
     def apply_rendered(self, rendered: Rendered) -> None:
-        """Takes the derived columns from ``rendered``, the pipeline's result for ``self.body``."""
+        """Takes the derived columns from ``rendered``, the pipeline's result for ``self.body``
+        in ``self.language``; the table of contents lists the post's own heading levels."""
         self.body_html = rendered.html
         self.summary_html = rendered.summary_html
         self.summary_text = rendered.summary_text
-        self.toc_html = rendered.toc_html
+        self.toc_html = toc_html(rendered.headings, self.toc_levels)
         self.body_text = rendered.text
         self.word_count = rendered.word_count
         self.reading_minutes = rendered.reading_minutes
-        self._rendered_body = self.body
+        self._rendered_from = self._rendering_input()
 
     @property
     def is_published(self) -> bool:
@@ -380,3 +423,63 @@ class FormerSlug(models.Model):
 
     def __str__(self) -> str:
         return self.slug
+
+
+class FormerAddressQuerySet(models.QuerySet):
+    def target_of(self, path: str) -> str | None:
+        """Where an address of the old site now lives: an article's page (while it is
+        published) or one of our list pages; None when the address is not known."""
+        candidates = {path, path.rstrip("/")} - {""}
+        found = (
+            self.filter(path__in=candidates)
+            .filter(Q(post__isnull=True) | Q(post__in=Post.objects.published()))
+            .select_related("post")
+            .only("target", "post__slug")
+            .first()
+        )
+        if found is None:
+            return None
+        return found.post.get_absolute_url() if found.post_id else found.target
+
+
+class FormerAddress(models.Model):
+    """An address a post, tag, author or list page had on the site the articles came from
+    (a Docusaurus permalink such as ``/blog/2024/05/01/feature``), answered with a permanent
+    redirect to where it lives now. The old path is kept exactly, case and dots included."""
+
+    path = models.CharField(_("former address"), max_length=500, unique=True)
+    post = models.ForeignKey(
+        Post,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="former_addresses",
+        null=True,
+        blank=True,
+    )
+    target = models.CharField(
+        _("redirects to"),
+        max_length=500,
+        blank=True,
+        help_text=_("An address on this site, for a former address that is not an article."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = FormerAddressQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("former address")
+        verbose_name_plural = _("former addresses")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(path__startswith="/"), name="former_address_is_a_path"
+            ),
+            models.CheckConstraint(
+                condition=(Q(post__isnull=True) & ~Q(target=""))
+                | (Q(post__isnull=False) & Q(target="")),
+                name="former_address_one_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.path

@@ -45,7 +45,7 @@ def blog_posting(post, request: HttpRequest) -> dict:
         "description": post.meta_description,
         "url": url,
         "mainEntityOfPage": url,
-        "inLanguage": settings.LANGUAGE_CODE,
+        "inLanguage": post.language,
         "datePublished": post.publish_at.isoformat(),
         "dateModified": post.modified_at.isoformat(),
         "wordCount": post.word_count,

@@ -42,9 +42,10 @@ def post_write(
         post.noted_update_at = timezone.now()
     links = None
     created = post.pk is None
-    body_changed = post.body_changed or created
+    body_changed = post.needs_rendering or created
     if body_changed:
-        rendered, links = link_sources(rendered or render_body(post.body), register=True)
+        rendered = rendered or render_body(post.body, post.language)
+        rendered, links = link_sources(rendered, register=True, language=post.language)
         post.apply_rendered(rendered)
     former = post.stored_slug
     relations = authors is not None or tags is not None
@@ -94,7 +95,7 @@ def _remember_address(post: Post, former: str | None) -> None:
 def post_save_from_form(*, post: Post, rendered: Rendered | None, update_note: str = "") -> Post:
     """The admin's save: the form rendered the body while validating it."""
     return post_write(
-        post=post, rendered=rendered if post.body_changed else None, update_note=update_note
+        post=post, rendered=rendered if post.needs_rendering else None, update_note=update_note
     )
 
 

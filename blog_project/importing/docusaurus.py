@@ -2,28 +2,38 @@
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from blog_project.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
+from blog_project.importing.entries import (
+    AuthorInfo,
+    ImportOptions,
+    ParsedPost,
+    SeriesInfo,
+    TagInfo,
+)
 from blog_project.importing.errors import InvalidFile
 from blog_project.importing.folders import FolderInfo, author_key, web_url
 from blog_project.importing.frontmatter import FrontMatter
 from blog_project.importing.images import is_local
 from posts.models import PostStatus
+from posts.rendering import DEFAULT_TOC_LEVELS
 
 TITLE_MAX = 300
 SLUG_MAX = 200
 DESCRIPTION_MAX = 300
 KEYWORDS_MAX = 300
 
-_DATE_IN_NAME = re.compile(r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[-/](.*))?$")
+# Docusaurus' own pattern (plugin-content-blog, blogUtils.ts), on the path below the blog folder.
+_DATE_IN_NAME = re.compile(
+    r"^(?P<folder>.*)(?P<date>(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2}))"
+    r"[-/]?(?P<text>.*)$"
+)
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _MISSING = object()
@@ -32,7 +42,8 @@ _LEGACY_AUTHOR = {
     "url": ("author_url", "authorURL"),
     "image_url": ("author_image_url", "authorImageURL"),
 }
-_KNOWN = frozenset(
+# The keys the importer turns into fields of ours; every other key is kept for the export.
+_USED = frozenset(
     {
         "slug",
         "title",
@@ -46,30 +57,49 @@ _KNOWN = frozenset(
         "draft",
         "unlisted",
         "hide_table_of_contents",
+        "toc_min_heading_level",
+        "toc_max_heading_level",
+        "lang",
         "series",
         "series_position",
         *(key for keys in _LEGACY_AUTHOR.values() for key in keys),
     }
 )
+# Docusaurus' own keys that only the old site used: kept for the export, not reported.
+_KNOWN = _USED | {"sidebar_label", "last_update", "pagination_prev", "pagination_next", "toc"}
 
 
-def slug_and_date_from_path(path: Path) -> tuple[str, date | None]:
-    """Docusaurus rules: ``2021-05-12-announcing-x.md`` and ``2021-05-12-announcing-x/index.md``
-    (or ``2021/05/12/announcing-x.md``) give slug ``announcing-x`` and date 2021-05-12."""
-    parts = list(path.with_suffix("").parts)
-    if parts[-1] == "index" and len(parts) > 1:
-        parts.pop()
-    name = "/".join(parts[-4:])
-    match = _DATE_IN_NAME.search(name)
+def slug_and_date_from_path(path: Path, root: Path) -> tuple[str, date | None, str]:
+    """Docusaurus rules for a file without ``slug``: ``2021-05-12-announcing-x.md`` and
+    ``2021-05-12-announcing-x/index.md`` (or ``2021/05/12/announcing-x.md``) give slug
+    ``announcing-x``, date 2021-05-12 and the old address ``/2021/05/12/announcing-x`` below
+    the blog's route base; an undated ``folder/post.md`` gives ``post`` and ``/folder/post``.
+    """
+    relative = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
+    name = relative.with_suffix("").as_posix()
+    if name.endswith("/index"):
+        name = name.removesuffix("/index")
+    match = _DATE_IN_NAME.match(name)
     if match:
         try:
-            day = date(int(match[1]), int(match[2]), int(match[3]))
+            day = date(int(match["year"]), int(match["month"]), int(match["day"]))
         except ValueError:
-            message = gettext("the file name has an impossible date: %(date)s") % {"date": match[0]}
+            message = gettext("the file name has an impossible date: %(date)s") % {
+                "date": match["date"]
+            }
             raise InvalidFile(path, 0, message) from None
-        rest = (match[4] or "").replace("/", "-")
-        return slugify(rest) or day.isoformat(), day
-    return slugify(parts[-1]), None
+        text = match["text"] or ""
+        old = f"/{match['folder']}{match['date'].replace('-', '/')}/{text}"
+        return our_slug(text) or day.isoformat(), day, old
+    return our_slug(name.rsplit("/", 1)[-1]), None, f"/{name}"
+
+
+def our_slug(text: str) -> str:
+    """Our form of a Docusaurus slug or file name: lower case, with hyphens for the slashes
+    and dots (``releases/2.2`` becomes ``releases-2-2``, ``/x/y/z.html`` becomes ``x-y-z``).
+    The old form stays reachable as a former address."""
+    text = re.sub(r"\.html?$", "", text.strip("/"), flags=re.I)
+    return slugify(re.sub(r"[/.]+", "-", text))[:SLUG_MAX].strip("-")
 
 
 def split_leading_title(body: str) -> tuple[str | None, str, int]:
@@ -107,21 +137,24 @@ def normalise_body(body: str) -> tuple[str, int]:
     return "\n".join(lines[cut:]).rstrip(), cut
 
 
-def apply_front_matter(post: ParsedPost, front_matter: FrontMatter, folder: FolderInfo) -> None:
+def apply_front_matter(
+    post: ParsedPost, front_matter: FrontMatter, folder: FolderInfo, options: ImportOptions
+) -> None:
     """Fills ``post`` from Docusaurus front matter; raises :class:`InvalidFile` on bad values."""
     values = front_matter.values
     reader = _Reader(post.path, front_matter)
     post.lines.update(front_matter.lines)
     if "slug" in values:
         raw = reader.text("slug")
-        post.slug = slugify(raw.strip("/").replace("/", "-"))
+        post.slug = our_slug(raw)
         if not post.slug:
             message = gettext("slug %(slug)r has no usable letters") % {"slug": raw}
             raise InvalidFile(post.path, reader.line("slug"), message)
+        post.old_paths = ["/" + raw.strip("/")]
         if post.slug != raw.strip("/"):
-            post.notes.append(
-                gettext("slug %(raw)r became %(slug)r") % {"raw": raw, "slug": post.slug}
-            )
+            message = gettext("slug %(raw)r became %(slug)r; the old address %(old)s redirects")
+            old = options.old_address(raw)
+            post.notes.append(message % {"raw": raw, "slug": post.slug, "old": old})
     if "title" in values:
         post.title = reader.text("title")
     post.description = reader.text("description")
@@ -129,8 +162,11 @@ def apply_front_matter(post: ParsedPost, front_matter: FrontMatter, folder: Fold
     post.status = PostStatus.DRAFT if reader.boolean("draft") else PostStatus.PUBLISHED
     post.unlisted = reader.boolean("unlisted")
     post.hide_toc = reader.boolean("hide_table_of_contents")
+    post.toc_levels = reader.toc_levels()
+    post.language = reader.language(options.language)
     if "date" in values:
         post.publish_at = reader.moment("date")
+    post.updated_at = reader.last_update()
     post.authors = reader.authors(folder)
     post.tags = reader.tags(folder)
     post.series, post.series_position = reader.series(folder)
@@ -143,11 +179,23 @@ def apply_front_matter(post: ParsedPost, front_matter: FrontMatter, folder: Fold
         gettext("image of author '%(key)s' not fetched: %(url)s")
         % {"key": author.key, "url": author.image_url}
         for author in post.authors
-        if author.image_url
+        if author.image_url and not is_local(author.image_url)
     )
     post.notes.extend(reader.notes)
-    post.ignored_keys.extend(key for key in values if key not in _KNOWN)
+    post.kept = {key: json_safe(value) for key, value in values.items() if key not in _USED}
+    post.unknown_keys.extend(key for key in values if key not in _KNOWN)
     reader.check_lengths(post)
+
+
+def json_safe(value: Any) -> Any:
+    """A front matter value as JSON can hold it: dates as ISO text, keys as text."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): json_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(item) for item in value]
+    return value
 
 
 class _Reader:
@@ -189,8 +237,9 @@ class _Reader:
             return ", ".join(self.text("keywords", item) for item in value)
         return self.text("keywords")
 
-    def moment(self, key: str) -> datetime:
-        value = self.values[key]
+    def moment(self, key: str, value: Any = _MISSING) -> datetime:
+        """The value of ``key`` (or ``value``, found under it) as an aware datetime."""
+        value = self.values[key] if value is _MISSING else value
         if isinstance(value, str):
             try:
                 value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
@@ -198,11 +247,59 @@ class _Reader:
                 message = gettext("'%(key)s' is not a date: %(value)r")
                 raise self.fail(key, message % {"key": key, "value": value}) from None
         if isinstance(value, datetime):
-            return value if value.tzinfo else value.replace(tzinfo=local_zone())
+            # Docusaurus (js-yaml) reads a moment without a zone as UTC.
+            return value if value.tzinfo else value.replace(tzinfo=UTC)
         if isinstance(value, date):
             return midnight(value)
         message = gettext("'%(key)s' should be a date like 2021-05-12, not %(kind)s")
         raise self.fail(key, message % _what(key, value))
+
+    def toc_levels(self) -> tuple[int, int] | None:
+        """``toc_min_heading_level``/``toc_max_heading_level`` (2 to 6), or None if absent."""
+        keys = ("toc_min_heading_level", "toc_max_heading_level")
+        if not any(key in self.values for key in keys):
+            return None
+        levels = []
+        for key, default in zip(keys, DEFAULT_TOC_LEVELS, strict=True):
+            value = self.values.get(key, default)
+            if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= 6:
+                message = gettext("'%(key)s' should be a heading level from 2 to 6, not %(value)r")
+                raise self.fail(key, message % {"key": key, "value": value})
+            levels.append(value)
+        low, high = levels
+        if low > high:
+            message = gettext("'toc_min_heading_level' is above 'toc_max_heading_level'")
+            raise self.fail(keys[0], message)
+        return low, high
+
+    def language(self, default: str | None) -> str:
+        """The post's ``lang`` if the site has that language, else the import's or the site's."""
+        fallback = default or settings.LANGUAGE_CODE
+        if "lang" not in self.values:
+            return fallback
+        raw = self.text("lang")
+        codes = {code for code, _name in settings.LANGUAGES}
+        code = raw.lower().replace("_", "-")
+        code = code if code in codes else code.split("-")[0]
+        if code in codes:
+            return code
+        message = gettext("language %(lang)r is not one of the site's (%(codes)s): %(used)s used")
+        self.notes.append(
+            message % {"lang": raw, "codes": ", ".join(sorted(codes)), "used": fallback}
+        )
+        return fallback
+
+    def last_update(self) -> datetime | None:
+        """The date of Docusaurus' ``last_update: {date: ..., author: ...}``, if it has one."""
+        value = self.values.get("last_update")
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            message = gettext("'last_update' should hold 'date:' and 'author:' lines")
+            raise self.fail("last_update", message)
+        if value.get("date") is None:
+            return None
+        return self.moment("last_update", value["date"])
 
     def authors(self, folder: FolderInfo) -> tuple[AuthorInfo, ...]:
         value = self.values.get("authors")
@@ -219,10 +316,10 @@ class _Reader:
         if isinstance(ref, str) and author_key(ref):
             key = author_key(ref)
             if key in folder.authors:
-                return folder.authors[key]
+                return replace(folder.authors[key], old_key=ref.strip())
             message = gettext("author '%(key)s' is not in an authors.yml: named %(name)r")
             self.notes.append(message % {"key": key, "name": ref.strip()})
-            return AuthorInfo(key=key, name=ref.strip())
+            return AuthorInfo(key=key, name=ref.strip(), old_key=ref.strip())
         if isinstance(ref, dict) and isinstance(ref.get("key"), str) and author_key(ref["key"]):
             # A key from authors.yml, with what this post says differently (Docusaurus allows it).
             known = self._author(ref["key"], folder)
@@ -278,8 +375,8 @@ class _Reader:
             slug = slugify(str(ref))
             return folder.tags.get(slug) or TagInfo(slug=slug, name=str(ref).strip())
         if isinstance(ref, dict) and isinstance(ref.get("label"), str):
-            permalink = self.text("tags", ref.get("permalink")).strip("/").split("/")[-1]
-            slug = slugify(permalink) or slugify(ref["label"])
+            permalink = self.text("tags", ref.get("permalink")).strip("/")
+            slug = our_slug(permalink) or slugify(ref["label"])
             if slug:
                 known = folder.tags.get(slug)
                 return TagInfo(
@@ -287,6 +384,7 @@ class _Reader:
                     name=self.text("tags", ref["label"]),
                     description=self.text("tags", ref.get("description"))
                     or (known.description if known else ""),
+                    old_permalink=permalink or (known.old_permalink if known else ""),
                 )
         message = gettext("tag %(ref)r should be a name or have a label") % {"ref": ref}
         raise self.fail("tags", message)
@@ -328,10 +426,6 @@ def _what(key: str, value: Any) -> dict[str, str]:
     return {"key": key, "kind": kinds.get(type(value), repr(value))}
 
 
-def local_zone() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
-
-
 def midnight(day: date) -> datetime:
-    """The start of ``day`` in the site's time zone."""
-    return datetime.combine(day, time(), tzinfo=local_zone())
+    """The start of ``day`` in UTC, as Docusaurus reads a date without a time."""
+    return datetime.combine(day, time(), tzinfo=UTC)

@@ -5,18 +5,19 @@ The files import back into the same posts, citations, sources, tags and series; 
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
 import yaml
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from blog_project.importing import images
-from blog_project.importing.docusaurus import local_zone
 from blog_project.importing.folders import AUTHORS_FILE, SERIES_FILE, TAGS_FILE
 from posts.models import Author, Post, Tag
+from posts.rendering import DEFAULT_TOC_LEVELS
 from series.models import Series
 
 
@@ -82,10 +83,19 @@ def post_markdown(post: Post, *, images_to: Path | None = None) -> str:
         front_matter["unlisted"] = True
     if post.hide_toc:
         front_matter["hide_table_of_contents"] = True
+    if post.toc_levels != DEFAULT_TOC_LEVELS:
+        front_matter["toc_min_heading_level"] = post.toc_min_level
+        front_matter["toc_max_heading_level"] = post.toc_max_level
+    if post.language != settings.LANGUAGE_CODE:
+        front_matter["lang"] = post.language
     entry = getattr(post, "series_entry", None)
     if entry is not None:
         front_matter["series"] = entry.series.title
         front_matter["series_position"] = entry.position
+    # What the old site's front matter said that we do not use (last_update, sidebar_label...).
+    front_matter.update(
+        {key: value for key, value in post.kept_front_matter.items() if key not in front_matter}
+    )
     body = post.body.replace("\r\n", "\n").replace("\r", "\n").strip()
     if images_to is not None:
         body = images.export_body(body, images_to)[0]
@@ -95,9 +105,11 @@ def post_markdown(post: Post, *, images_to: Path | None = None) -> str:
 
 
 def _date(moment: datetime) -> Any:
-    """A date alone when the post was published at local midnight, else the full moment."""
-    local = moment.astimezone(local_zone())
-    return local.date() if local.time() == time() else local.isoformat()
+    """A date alone for midnight UTC (how Docusaurus reads a date), else the moment in the
+    site's zone with its offset."""
+    if moment.astimezone(UTC).time() == time():
+        return moment.astimezone(UTC).date()
+    return timezone.localtime(moment).isoformat()
 
 
 def _author(author: Author) -> dict[str, str]:

@@ -87,6 +87,7 @@ def _author(path: Path, line: int, key: str, value: dict) -> AuthorInfo:
 
     return AuthorInfo(
         key=author_key(key),
+        old_key=key,
         name=text("name") or key,
         title=text("title"),
         url=web_url(path, line, text("url"), f"'{key}.url'"),
@@ -96,10 +97,13 @@ def _author(path: Path, line: int, key: str, value: dict) -> AuthorInfo:
 
 
 def _tag(path: Path, line: int, key: str, value: dict) -> TagInfo:
+    """A tags.yml entry; a post names it by its key, Docusaurus served it at its permalink."""
+    permalink = _text(path, line, value.get("permalink"), f"'{key}.permalink'").strip("/")
     return TagInfo(
         slug=slugify(key),
         name=_text(path, line, value.get("label"), f"'{key}.label'") or key,
         description=_text(path, line, value.get("description"), f"'{key}.description'"),
+        old_permalink=permalink,
     )
 
 

@@ -4,28 +4,39 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from blog_project.importing import images
-from blog_project.importing.entries import AuthorInfo, ParsedPost, SeriesInfo, TagInfo
+from blog_project.importing.entries import (
+    AuthorInfo,
+    ImportOptions,
+    ParsedPost,
+    SeriesInfo,
+    TagInfo,
+)
 from blog_project.importing.errors import FileProblem, ImportFailed, InvalidFile
 from blog_project.importing.folders import FolderCatalog
 from blog_project.importing.links import link_posts
-from blog_project.importing.parsing import PLAIN_TEXT, parse_file
+from blog_project.importing.parsing import DEFAULTS, PLAIN_TEXT, parse_file
 from blog_project.importing.reading import find_files
 from blog_project.importing.report import CREATED, UNCHANGED, UPDATED, FileOutcome, ImportReport
 from blog_project.importing.validation import body_problems, render_posts, set_problems
 from posts import counts
-from posts.models import Author, Post, PostStatus, Tag
+from posts.models import Author, FormerAddress, Post, PostStatus, Tag
+from posts.rendering import DEFAULT_TOC_LEVELS
 from posts.services import post_write
 from series.models import Series, SeriesEntry
 from sources.models import Source
 
 STATUSES = tuple(PostStatus.values)
 _FRONT_MATTER_FIELDS = ("description", "keywords", "unlisted", "hide_toc")
+# Docusaurus' list pages hold ten posts unless the site says otherwise (postsPerPage).
+_DOCUSAURUS_PAGE_SIZE = 10
 
 
 def import_paths(
@@ -34,6 +45,7 @@ def import_paths(
     dry_run: bool = False,
     status: str | None = None,
     skip_invalid: bool = False,
+    options: ImportOptions = DEFAULTS,
 ) -> ImportReport:
     """Imports the article files in ``paths`` (files, or folders searched recursively).
 
@@ -41,11 +53,12 @@ def import_paths(
     one transaction. Raises :class:`ImportFailed` listing every invalid file, with the
     database untouched, unless ``skip_invalid``: then the valid files are imported and the
     invalid ones listed in the report. ``status`` overrides the files' draft/published state.
-    A dry run does all the work and rolls it back, so its report is exact.
+    A dry run does all the work and rolls it back, so its report is exact. ``options`` says
+    where the old blog lived and what language its files are in.
     """
     if status is not None and status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
-    posts, problems = parse_paths(paths)
+    posts, problems = parse_paths(paths, options)
     with transaction.atomic():
         problems += _database_problems(posts)
         if problems and not skip_invalid:
@@ -53,14 +66,16 @@ def import_paths(
         invalid = {problem.path for problem in problems}
         report = ImportReport(dry_run=dry_run, skipped=problems)
         with counts.batched():
-            writer = _Writer(report, status, copy_images=not dry_run)
+            writer = _Writer(report, status, options, copy_images=not dry_run)
             writer.write([post for post in posts if post.path not in invalid])
         if dry_run:
             transaction.set_rollback(True)
     return report
 
 
-def parse_paths(paths: Sequence[Path]) -> tuple[list[ParsedPost], list[FileProblem]]:
+def parse_paths(
+    paths: Sequence[Path], options: ImportOptions = DEFAULTS
+) -> tuple[list[ParsedPost], list[FileProblem]]:
     """Every file under ``paths`` parsed and validated, and the problems of those that fail."""
     catalog = FolderCatalog()
     parsed: list[ParsedPost] = []
@@ -73,10 +88,10 @@ def parse_paths(paths: Sequence[Path]) -> tuple[list[ParsedPost], list[FileProbl
             continue
         for item in found:
             try:
-                parsed.append(parse_file(item, catalog))
+                parsed.append(parse_file(item, catalog, options))
             except InvalidFile as exc:
                 problems.append(exc.problem)
-    link_posts(parsed)
+    link_posts(parsed, options)
     render_posts(parsed)
     posts: list[ParsedPost] = []
     for post in parsed:
@@ -123,10 +138,20 @@ class _Placement:
 class _Writer:
     """Creates and updates posts, with their authors, tags and series, counting as it goes."""
 
-    def __init__(self, report: ImportReport, status: str | None, *, copy_images: bool) -> None:
+    def __init__(
+        self,
+        report: ImportReport,
+        status: str | None,
+        options: ImportOptions,
+        *,
+        copy_images: bool,
+    ) -> None:
         self.report = report
         self.status = status
+        self.options = options
         self.copy_images = copy_images
+        # Old addresses (with the route base) and what answers them now: a post or a path.
+        self.addresses: dict[str, Post | str] = {}
         self.now = timezone.now()
         self.authors: dict[str, Author] = {}
         self.tags: dict[str, Tag] = {}
@@ -141,6 +166,9 @@ class _Writer:
             self.report.outcomes.append(self._post(parsed, placements))
         _place(placements)
         self.report.sources_created = Source.objects.count() - sources_before
+        if posts and self.options.old_address("/") != "/blog":
+            self._site_addresses(len(posts))
+        self.report.addresses_created = _remember_addresses(self.addresses)
 
     def _post(self, parsed: ParsedPost, placements: list[_Placement]) -> FileOutcome:
         existing = Post.objects.filter(slug=parsed.slug).first()
@@ -158,14 +186,18 @@ class _Writer:
         if placement:
             changed.append("series")
             placements.append(placement)
+        for path in parsed.old_paths:
+            self.addresses[self.options.old_address(path)] = post
         if existing is not None and not changed:
             return _outcome(parsed, UNCHANGED)
         for name, value in wanted.items():
             setattr(post, name, value)
         if existing is None or set(changed) - {"series"}:
+            # Rendered in the file's language; an editor may have given the post another.
+            same = post.language == (parsed.language or settings.LANGUAGE_CODE)
             post_write(
                 post=post,
-                rendered=parsed.rendered,
+                rendered=parsed.rendered if same else None,
                 authors=authors if "authors" in changed else None,
                 tags=tags if "tags" in changed else None,
             )
@@ -178,6 +210,13 @@ class _Writer:
         wanted: dict = {"title": parsed.title, "body": parsed.body}
         if parsed.kind != PLAIN_TEXT:
             wanted.update({name: getattr(parsed, name) for name in _FRONT_MATTER_FIELDS})
+            low, high = parsed.toc_levels or DEFAULT_TOC_LEVELS
+            wanted.update(toc_min_level=low, toc_max_level=high, kept_front_matter=parsed.kept)
+            wanted["language"] = parsed.language or settings.LANGUAGE_CODE
+            if parsed.updated_at:
+                wanted["noted_update_at"] = parsed.updated_at
+        elif existing is None:
+            wanted["language"] = parsed.language or settings.LANGUAGE_CODE
         if parsed.cover is not None:
             wanted["cover_image"] = parsed.cover.name
             if existing is None or not existing.cover_alt:
@@ -219,7 +258,17 @@ class _Writer:
             if name:
                 author.name = name
                 author.save(update_fields=["name"])
+            elif info.name not in (author.name, info.key) and info.key not in self.authors:
+                self.report.label_conflicts.append(
+                    gettext(
+                        "author '%(key)s' is already called %(ours)r here; kept it, not %(theirs)r"
+                    )
+                    % {"key": info.key, "ours": author.name, "theirs": info.name}
+                )
         self.authors[info.key] = author
+        if info.old_key:
+            target = reverse("posts:author", args=[author.key])
+            self.addresses.setdefault(self.options.old_address(f"authors/{info.old_key}"), target)
         return author
 
     def _tag(self, info: TagInfo) -> Tag:
@@ -229,7 +278,16 @@ class _Writer:
             self.report.tags_created += 1
         else:
             _fill_blanks(tag, description=info.description)
+            if info.name != tag.name and info.slug not in self.tags:
+                self.report.label_conflicts.append(
+                    gettext(
+                        "tag '%(slug)s' is already called %(ours)r here; kept it, not %(theirs)r"
+                    )
+                    % {"slug": info.slug, "ours": tag.name, "theirs": info.name}
+                )
         self.tags[info.slug] = tag
+        old = self.options.old_address(f"tags/{info.old_permalink or info.slug}")
+        self.addresses.setdefault(old, reverse("posts:tag", args=[tag.slug]))
         return tag
 
     def _series(self, info: SeriesInfo) -> Series:
@@ -243,6 +301,51 @@ class _Writer:
             _fill_blanks(series, description=info.description)
         self.series[info.slug] = series
         return series
+
+    def _site_addresses(self, count: int) -> None:
+        """The old blog's own pages under a route base other than ours: its list, archive,
+        feeds and numbered list pages."""
+        pages = {
+            "": "posts:list",
+            "archive": "posts:archive",
+            "rss.xml": "posts:rss",
+            "atom.xml": "posts:atom",
+            "feed.json": "posts:json",
+            "tags": "posts:tags",
+        }
+        for path, name in pages.items():
+            self.addresses.setdefault(self.options.old_address(path), reverse(name))
+        for number in range(2, -(-count // _DOCUSAURUS_PAGE_SIZE) + 1):
+            target = f"{reverse('posts:list')}?page={number}"
+            self.addresses.setdefault(self.options.old_address(f"page/{number}"), target)
+
+
+def _remember_addresses(addresses: dict[str, Post | str]) -> int:
+    """Records the old addresses that do not answer already; returns how many are new.
+
+    An address that is our own page's (``/blog/x`` for the post ``x``) needs no record; one
+    that pointed elsewhere is pointed at its new place.
+    """
+    wanted = {}
+    for path, target in addresses.items():
+        url = target.get_absolute_url() if isinstance(target, Post) else target
+        if path.rstrip("/") != url.rstrip("/") and len(path) <= _MAX_PATH:
+            wanted[path] = target
+    known = {a.path: a for a in FormerAddress.objects.filter(path__in=wanted)}
+    new = []
+    for path, target in wanted.items():
+        post, text = (target, "") if isinstance(target, Post) else (None, target)
+        address = known.get(path)
+        if address is None:
+            new.append(FormerAddress(path=path, post=post, target=text))
+        elif (address.post_id, address.target) != (post.pk if post else None, text):
+            address.post, address.target = post, text
+            address.save(update_fields=["post", "target"])
+    FormerAddress.objects.bulk_create(new)
+    return len(new)
+
+
+_MAX_PATH = FormerAddress._meta.get_field("path").max_length
 
 
 def _place(placements: list[_Placement]) -> None:
@@ -278,5 +381,5 @@ def _outcome(parsed: ParsedPost, action: str, changed: Sequence[str] = ()) -> Fi
         action=action,
         changed=tuple(changed),
         notes=tuple(parsed.notes),
-        ignored_keys=tuple(parsed.ignored_keys),
+        unknown_keys=tuple(parsed.unknown_keys),
     )

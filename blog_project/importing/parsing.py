@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 
 from blog_project.importing import docusaurus, images
-from blog_project.importing.entries import ParsedPost
+from blog_project.importing.entries import ImportOptions, ParsedPost
 from blog_project.importing.errors import InvalidFile
 from blog_project.importing.folders import FolderCatalog, FolderInfo
 from blog_project.importing.frontmatter import split_front_matter
@@ -19,6 +19,7 @@ from posts.models import PostStatus
 MARKDOWN = "markdown"
 PLAIN_TEXT = "plain text"
 _PLAIN_SLUG_MAX = 80
+DEFAULTS = ImportOptions()
 
 _MARKDOWN_SIGNS = re.compile(
     r"^ {0,3}#{1,6}[ \t]+\S"
@@ -37,7 +38,9 @@ def looks_like_markdown(text: str) -> bool:
     return bool(_MARKDOWN_SIGNS.search(text))
 
 
-def parse_file(found: FoundFile, catalog: FolderCatalog) -> ParsedPost:
+def parse_file(
+    found: FoundFile, catalog: FolderCatalog, options: ImportOptions = DEFAULTS
+) -> ParsedPost:
     """Reads one file; raises :class:`InvalidFile` with the line of what is wrong."""
     path = found.path
     text = read_text(path)
@@ -46,11 +49,11 @@ def parse_file(found: FoundFile, catalog: FolderCatalog) -> ParsedPost:
     split = split_front_matter(path, text)
     plain = path.suffix.lower() == ".txt" and not looks_like_markdown(text)
     if split.front_matter is None and plain:
-        return parse_plain_text(path, text)
-    return _parse_markdown(path, split, catalog.for_file(found), found.root)
+        return parse_plain_text(path, text, options.language)
+    return _parse_markdown(path, split, catalog.for_file(found), found.root, options)
 
 
-def parse_plain_text(path: Path, text: str) -> ParsedPost:
+def parse_plain_text(path: Path, text: str, language: str | None = None) -> ParsedPost:
     """Plain text: the first line is the title, the slug comes from it; a draft."""
     converted = to_markdown(text)
     slug = slugify(converted.title)[:_PLAIN_SLUG_MAX]
@@ -59,13 +62,20 @@ def parse_plain_text(path: Path, text: str) -> ParsedPost:
         message = gettext("the first line gives no title with letters or digits")
         raise InvalidFile(path, 1, message)
     return ParsedPost(
-        path=path, kind=PLAIN_TEXT, slug=slug, title=converted.title, body=converted.body
+        path=path,
+        kind=PLAIN_TEXT,
+        slug=slug,
+        title=converted.title,
+        body=converted.body,
+        language=language,
     )
 
 
-def _parse_markdown(path: Path, split, folder: FolderInfo, root: Path) -> ParsedPost:
-    slug, day = docusaurus.slug_and_date_from_path(path)
-    stripped = strip_mdx(split.body)
+def _parse_markdown(
+    path: Path, split, folder: FolderInfo, root: Path, options: ImportOptions
+) -> ParsedPost:
+    slug, day, old_path = docusaurus.slug_and_date_from_path(path, root)
+    stripped = strip_mdx(split.body, expressions=path.suffix.lower() == ".mdx")
     body, cut = docusaurus.normalise_body(stripped.body)
     offset = split.body_offset + cut
     front_matter = split.front_matter
@@ -85,10 +95,12 @@ def _parse_markdown(path: Path, split, folder: FolderInfo, root: Path) -> Parsed
         body_offset=offset,
         status=PostStatus.PUBLISHED,
         publish_at=docusaurus.midnight(day) if day else None,
+        language=options.language,
+        old_paths=[old_path],
     )
     post.notes.extend(_mdx_notes(stripped, split.body_offset))
     if front_matter is not None:
-        docusaurus.apply_front_matter(post, front_matter, folder)
+        docusaurus.apply_front_matter(post, front_matter, folder, options)
         if has_title and heading:
             message = gettext("leading heading dropped in favour of the title: %(heading)r")
             post.notes.append(message % {"heading": heading})
@@ -129,4 +141,7 @@ def _mdx_notes(stripped: Stripped, offset: int) -> list[str]:
     for line, name in stripped.components:
         message = gettext("line %(line)s: component <%(name)s> kept as its inner text")
         notes.append(message % {"line": offset + line, "name": name})
+    for line, text in stripped.expressions:
+        message = gettext("line %(line)s: JSX expression %(text)s removed")
+        notes.append(message % {"line": offset + line, "text": text})
     return notes

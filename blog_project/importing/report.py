@@ -21,7 +21,7 @@ class FileOutcome:
     action: str
     changed: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    ignored_keys: tuple[str, ...] = ()
+    unknown_keys: tuple[str, ...] = ()
 
 
 @dataclass
@@ -35,6 +35,9 @@ class ImportReport:
     authors_created: int = 0
     tags_created: int = 0
     series_created: int = 0
+    addresses_created: int = 0
+    # Authors and tags this import names differently from the ones already here.
+    label_conflicts: list[str] = field(default_factory=list)
 
     def count(self, action: str) -> int:
         return sum(outcome.action == action for outcome in self.outcomes)
@@ -67,9 +70,6 @@ class ImportReport:
             lines.extend(
                 "    " + gettext("note: %(note)s") % {"note": note} for note in outcome.notes
             )
-            if outcome.ignored_keys:
-                keys = ", ".join(outcome.ignored_keys)
-                lines.append("    " + gettext("ignored keys: %(keys)s") % {"keys": keys})
         if self.skipped:
             skipped = len(self.skipped)
             lines.append(
@@ -79,8 +79,26 @@ class ImportReport:
                 % {"count": skipped}
             )
             lines.extend(f"    {problem}" for problem in self.skipped)
+        lines.extend(self.label_conflicts)
+        if unknown := self.unknown_keys():
+            keys = ", ".join(f"{key} ({count})" for key, count in unknown.items())
+            lines.append(
+                gettext(
+                    "Front matter keys Bronpunt does not use, kept for the export "
+                    "(files per key): %(keys)s"
+                )
+                % {"keys": keys}
+            )
         lines.append(self.totals())
         return "\n".join(lines)
+
+    def unknown_keys(self) -> dict[str, int]:
+        """Each front matter key no file's field took, with the number of files using it."""
+        found: dict[str, int] = {}
+        for outcome in self.outcomes:
+            for key in outcome.unknown_keys:
+                found[key] = found.get(key, 0) + 1
+        return dict(sorted(found.items()))
 
     def totals(self) -> str:
         figures = {
@@ -91,19 +109,21 @@ class ImportReport:
             "authors": self.authors_created,
             "tags": self.tags_created,
             "series": self.series_created,
+            "addresses": self.addresses_created,
         }
         if self.dry_run:
             text = gettext(
                 "Dry run, nothing was written. Posts: %(created)s would be created, "
                 "%(updated)s would be updated, %(unchanged)s unchanged. Sources: %(sources)s "
                 "would be created. Authors: %(authors)s would be created. Tags: %(tags)s would "
-                "be created. Series: %(series)s would be created."
+                "be created. Series: %(series)s would be created. Former addresses: "
+                "%(addresses)s would be recorded."
             )
         else:
             text = gettext(
                 "Posts: %(created)s created, %(updated)s updated, %(unchanged)s unchanged. "
                 "Sources: %(sources)s created. Authors: %(authors)s created. Tags: %(tags)s "
-                "created. Series: %(series)s created."
+                "created. Series: %(series)s created. Former addresses: %(addresses)s recorded."
             )
         return text % figures
 

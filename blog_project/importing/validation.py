@@ -12,7 +12,8 @@ from posts.bodies import render_bodies
 def render_posts(posts: Sequence[ParsedPost]) -> None:
     """Runs every body through the rendering pipeline, as an admin save would, keeping each
     result for the write (one batch, so that a large import renders on every core)."""
-    for post, rendered in zip(posts, render_bodies([post.body for post in posts]), strict=True):
+    bodies = render_bodies([post.body for post in posts], [post.language for post in posts])
+    for post, rendered in zip(posts, bodies, strict=True):
         post.rendered = rendered
 
 

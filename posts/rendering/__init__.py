@@ -1,11 +1,13 @@
 """Markdown rendering for Bronpunt articles: sanitised HTML, notes, sources, TOC and problems."""
 
+from posts.rendering.headings import DEFAULT_TOC_LEVELS, toc_html
 from posts.rendering.highlight import pygments_css
 from posts.rendering.pipeline import render
 from posts.rendering.problems import Problem
 from posts.rendering.results import CitedSource, Footnote, Heading, Rendered, SourceUrl
 
 __all__ = [
+    "DEFAULT_TOC_LEVELS",
     "CitedSource",
     "Footnote",
     "Heading",
@@ -14,4 +16,5 @@ __all__ = [
     "SourceUrl",
     "pygments_css",
     "render",
+    "toc_html",
 ]

@@ -13,7 +13,8 @@ from posts.rendering.tokens import plain_text
 NOTES_HEADING_ID = "footnotes-heading"
 _RESERVED_PREFIXES = ("fn-", "fnref-")
 _MAX_SLUG = 80
-_TOC_LEVELS = (2, 3)
+# Docusaurus' defaults for toc_min_heading_level and toc_max_heading_level.
+DEFAULT_TOC_LEVELS = (2, 3)
 # Docusaurus' explicit heading id: ``## Custom heading {#my-anchor}``.
 _CUSTOM_ID = re.compile(r"\s*\{#([A-Za-z][\w.:-]{0,79})\}\s*$")
 
@@ -77,27 +78,28 @@ def _allowed(anchor: str) -> str:
     return anchor
 
 
-def toc_html(headings: Iterable[Heading]) -> str:
-    """A nested ``<ol>`` of links to the h2 and h3 headings; empty for fewer than two."""
-    entries = [heading for heading in headings if heading.level in _TOC_LEVELS]
+def toc_html(headings: Iterable[Heading], levels: tuple[int, int] = DEFAULT_TOC_LEVELS) -> str:
+    """Nested ``<ol>`` lists of links to the headings from ``levels[0]`` to ``levels[1]``
+    (h2 and h3 unless the post says otherwise); empty for fewer than two."""
+    low, high = levels
+    entries = [heading for heading in headings if low <= heading.level <= high]
     if len(entries) < 2:
         return ""
-    parts = ["<ol>"]
-    item_open = in_sublist = False
+    parts: list[str] = []
+    depths: list[int] = []  # the heading level of each open list
     for heading in entries:
-        link = f'<li><a href="#{escapeHtml(heading.id)}">{escapeHtml(heading.text)}</a>'
-        if heading.level == 3 and item_open:
-            parts.append("</li>" if in_sublist else "<ol>")
-            in_sublist = True
+        if depths and heading.level > depths[-1]:
+            parts.append("<ol>")
+            depths.append(heading.level)
         else:
-            if in_sublist:
+            while len(depths) > 1 and heading.level < depths[-1]:
                 parts.append("</li></ol>")
-                in_sublist = False
-            if item_open:
+                depths.pop()
+            if depths:
                 parts.append("</li>")
-            item_open = True
-        parts.append(link)
-    if in_sublist:
-        parts.append("</li></ol>")
-    parts.append("</li></ol>")
+            else:
+                parts.append("<ol>")
+                depths.append(heading.level)
+        parts.append(f'<li><a href="#{escapeHtml(heading.id)}">{escapeHtml(heading.text)}</a>')
+    parts.append("</li></ol>" * len(depths))
     return "".join(parts)

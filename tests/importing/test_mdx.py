@@ -130,3 +130,32 @@ def test_an_imported_post_with_tabs_keeps_every_label_and_body_and_no_jsx(tmp_pa
         assert jsx not in html, jsx
     assert "line 22: component <AlertBox> kept as its inner text" in report.outcomes[0].notes
     assert "line 28: component <Tweet> kept as its inner text" in report.outcomes[0].notes
+
+
+def test_inline_components_lose_their_tags_and_mdx_expressions_go_while_md_braces_stay():
+    line = 'Zie <Highlight color="#25c2a0">groen</Highlight>, `<Code/>` en {1 + 1}{" "}klaar.'
+    mdx = strip_mdx(f"{line}\n\n## Kop {{#eigen-id}}\n", expressions=True)
+    assert mdx.body.split("\n")[0] == "Zie groen, `<Code/>` en  klaar."
+    assert "{#eigen-id}" in mdx.body  # the heading's id is the pipeline's business
+    assert mdx.components == ((1, "Highlight"),)
+    assert mdx.expressions == ((1, "{1 + 1}"),)
+    markdown = strip_mdx("Een verzameling {a, b} blijft.")
+    assert markdown.body == "Een verzameling {a, b} blijft." and not markdown.expressions
+
+
+@pytest.mark.django_db
+def test_an_mdx_file_reports_its_components_and_expressions_with_file_lines(tmp_path):
+    path = tmp_path / "p.mdx"
+    path.write_text(
+        '---\ntitle: P\n---\n\nTekst <Tweet id="1" /> en {props.naam}.\n\n<AlertBox>\n\n'
+        "**Let op**\n\n</AlertBox>\n",
+        encoding="utf-8",
+    )
+    report = import_paths([path])
+    (outcome,) = report.outcomes
+    assert "line 5: component <Tweet> kept as its inner text" in outcome.notes
+    assert "line 5: JSX expression {props.naam} removed" in outcome.notes
+    assert "line 7: component <AlertBox> kept as its inner text" in outcome.notes
+    html = Post.objects.get().body_html
+    assert "<strong>Let op</strong>" in html
+    assert "Tweet" not in html and "props" not in html and "AlertBox" not in html

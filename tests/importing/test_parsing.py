@@ -1,6 +1,6 @@
 """Reading Docusaurus and plain-text files into parsed posts, without the database."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,16 +36,29 @@ def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
         "2021/05/12/announcing-x.md",
     ],
 )
-def test_a_date_in_the_file_name_gives_slug_and_date(name):
-    slug, day = slug_and_date_from_path(Path("blog") / name)
-    assert (slug, day.isoformat()) == ("announcing-x", "2021-05-12")
-
-
-def test_a_file_name_without_a_date_is_the_slug():
-    assert slug_and_date_from_path(Path("blog/Mijn Eerste Bericht.md")) == (
-        "mijn-eerste-bericht",
-        None,
+def test_a_date_in_the_file_name_gives_slug_date_and_docusaurus_address(name):
+    slug, day, old = slug_and_date_from_path(Path("blog") / name, Path("blog"))
+    assert (slug, day.isoformat(), old) == (
+        "announcing-x",
+        "2021-05-12",
+        "/2021/05/12/announcing-x",
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Mijn Eerste Bericht.md", ("mijn-eerste-bericht", None, "/Mijn Eerste Bericht")),
+        ("releases/v2.2.md", ("v2-2", None, "/releases/v2.2")),
+        (
+            "nieuws/2024-5-3-Groot.Nieuws/index.mdx",
+            ("groot-nieuws", "2024-05-03", "/nieuws/2024/5/3/Groot.Nieuws"),
+        ),
+    ],
+)
+def test_a_file_name_gives_our_slug_and_keeps_the_old_address_exactly(name, expected):
+    slug, day, old = slug_and_date_from_path(Path("blog") / name, Path("blog"))
+    assert (slug, day and day.isoformat(), old) == expected
 
 
 def test_without_slug_or_title_the_file_name_and_first_heading_are_used():
@@ -54,7 +67,8 @@ def test_without_slug_or_title_the_file_name_and_first_heading_are_used():
     assert post.slug == "announcing-x"
     assert post.title == "Aankondiging van het register"
     assert post.body.startswith("Het register maakt algoritmes zichtbaar.")
-    assert post.publish_at == datetime(2021, 5, 12, tzinfo=AMSTERDAM)
+    # Docusaurus reads a date without a zone (here, the file name's) as UTC.
+    assert post.publish_at == datetime(2021, 5, 12, tzinfo=UTC)
     assert post.status == "published"
 
 
@@ -72,9 +86,12 @@ def test_authors_yml_and_tags_yml_fill_in_names_and_descriptions():
     ]
 
 
-def test_unknown_keys_are_reported_and_images_are_not_fetched():
+def test_docusaurus_keys_we_do_not_use_are_kept_and_remote_images_are_not_fetched():
     post = parse(DOCUSAURUS / "2021-05-12-announcing-x.md", DOCUSAURUS)
-    assert post.ignored_keys == ["sidebar_label", "last_update"]
+    assert post.unknown_keys == []
+    assert post.kept["sidebar_label"] == "Aankondiging"
+    assert post.kept["last_update"]["date"] == "2021-06-01"
+    assert post.updated_at == datetime(2021, 6, 1, tzinfo=UTC)
     assert "cover image not imported: /img/cover.png" in post.notes
     assert any("not fetched: https://cdn.example.com/anna.png" in note for note in post.notes)
     assert post.keywords == "algoritmes, register"
