@@ -117,6 +117,19 @@ def render_fence(
     return html + "\n"
 
 
-def pygments_css(style: str = "default") -> str:
-    """The stylesheet for highlighted code, scoped to ``.highlight``."""
-    return HtmlFormatter(style=style).get_style_defs(f".{CSS_CLASS}")
+def pygments_css(style: str = "default", scope: str = "") -> str:
+    """The stylesheet for highlighted code, scoped to ``.highlight``.
+
+    Under a ``scope`` (a selector such as ``:root[data-theme="dark"]``) only the colour rules
+    are given, each for ``scope .highlight``: Pygments' rules for ``pre`` and line-number
+    tables name no class, so they would apply everywhere, and they come with the default.
+    """
+    formatter = HtmlFormatter(style=style)
+    if not scope:
+        return formatter.get_style_defs(f".{CSS_CLASS}")
+    selector = f"{scope} .{CSS_CLASS}"
+    rules = [
+        *formatter.get_background_style_defs(selector),
+        *formatter.get_token_style_defs(selector),
+    ]
+    return "\n".join(rules)

@@ -27,6 +27,8 @@ PAGES = {
     "author": lambda site: "/blog/authors/anna/",
     "404": lambda site: "/blog/dit-artikel-bestaat-niet/",
 }
+# The system's scheme, and the reader's choice in the header's toggle overriding it.
+SCHEMES = [("light", "system"), ("dark", "system"), ("dark", "light"), ("light", "dark")]
 
 
 def axe_violations(page) -> tuple[int, str]:
@@ -43,13 +45,16 @@ def test_axe_finds_no_wcag_violations_in_light_and_dark(site, page, requests_mad
     assert response.status == (404 if name == "404" else 200)
     loaded = len(requests_made.urls)
     reports = []
-    for scheme in ("light", "dark"):
+    for scheme, choice in SCHEMES:
         page.emulate_media(color_scheme=scheme)
         assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
+        page.locator(f"label[for='scheme-{choice}']").click()
+        assert page.evaluate("document.documentElement.dataset.theme || 'system'") == choice
         count, report = axe_violations(page)
+        shown = scheme if choice == "system" else f"{choice}-on-{scheme}"
         if count:
-            reports.append(f"{name} ({scheme}): {report}")
-        screenshot(page, f"{name}-{scheme}")
+            reports.append(f"{name} ({shown}): {report}")
+        screenshot(page, f"{name}-{shown}")
 
     assert not reports, "\n".join(reports)
     # axe comes from the installed package and is run in the page: it fetches nothing (the
