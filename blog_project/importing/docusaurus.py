@@ -73,7 +73,9 @@ def slug_and_date_from_path(path: Path, root: Path) -> tuple[str, date | None, s
     """Docusaurus rules for a file without ``slug``: ``2021-05-12-announcing-x.md`` and
     ``2021-05-12-announcing-x/index.md`` (or ``2021/05/12/announcing-x.md``) give slug
     ``announcing-x``, date 2021-05-12 and the old address ``/2021/05/12/announcing-x`` below
-    the blog's route base; an undated ``folder/post.md`` gives ``post`` and ``/folder/post``.
+    the blog's route base (a folder above the date goes after it: ``guests/2021-05-12-x.md``
+    is ``/2021/05/12/guests/x``); an undated ``folder/post.md`` gives ``post`` and
+    ``/folder/post``.
     """
     relative = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
     name = relative.with_suffix("").as_posix()
@@ -89,7 +91,7 @@ def slug_and_date_from_path(path: Path, root: Path) -> tuple[str, date | None, s
             }
             raise InvalidFile(path, 0, message) from None
         text = match["text"] or ""
-        old = f"/{match['folder']}{match['date'].replace('-', '/')}/{text}"
+        old = f"/{match['date'].replace('-', '/')}/{match['folder']}{text}"
         return our_slug(text) or day.isoformat(), day, old
     return our_slug(name.rsplit("/", 1)[-1]), None, f"/{name}"
 

@@ -637,16 +637,16 @@ def test_links_into_the_old_site_are_reported_at_their_line(notes):
 
 def test_the_unknown_key_is_reported_once_for_its_file(corpus):
     reported = {
-        _relative(o.path): o.ignored_keys
+        _relative(o.path): o.unknown_keys
         for o in corpus.report.outcomes
-        if "custom_field" in o.ignored_keys
+        if "custom_field" in o.unknown_keys
     }
     assert reported == {"2023-07-01-zonder-inhoudsopgave.md": ("custom_field",)}
 
 
 def test_docusaurus_keys_are_not_reported_as_unknown(corpus):
     """``lang``, ``last_update``, ``sidebar_label``, ``toc_*_heading_level`` mean something."""
-    unknown = {key for outcome in corpus.report.outcomes for key in outcome.ignored_keys}
+    unknown = {key for outcome in corpus.report.outcomes for key in outcome.unknown_keys}
     assert unknown == {"custom_field"}
 
 

@@ -52,7 +52,7 @@ def test_a_date_in_the_file_name_gives_slug_date_and_docusaurus_address(name):
         ("releases/v2.2.md", ("v2-2", None, "/releases/v2.2")),
         (
             "nieuws/2024-5-3-Groot.Nieuws/index.mdx",
-            ("groot-nieuws", "2024-05-03", "/nieuws/2024/5/3/Groot.Nieuws"),
+            ("groot-nieuws", "2024-05-03", "/2024/5/3/nieuws/Groot.Nieuws"),
         ),
     ],
 )
