@@ -1,11 +1,13 @@
-// Shows a footnote's text beside its reference on hover and keyboard focus (WCAG 1.4.13:
-// dismissable with Escape, hoverable, persistent). Without this script the link still
-// jumps to the note and back.
+// Shows a footnote's text beside its reference on hover, keyboard focus and tap (WCAG 1.4.13:
+// dismissable with Escape, hoverable, persistent). A first tap opens the note, a second one
+// follows the link. A reference whose note stands beside it in the margin (data-beside, set by
+// sidenotes.js) gets no popover. Without this script the link still jumps to the note and back.
 (function () {
   "use strict";
   var tip = null;
   var owner = null;
   var hideTimer = null;
+  var pressedInside = false;
 
   function noteFor(link) {
     var id = decodeURIComponent(link.hash.slice(1));
@@ -13,6 +15,7 @@
   }
 
   function hide() {
+    pressedInside = false;
     if (!tip) return;
     if (owner) owner.removeAttribute("aria-describedby");
     tip.remove();
@@ -22,7 +25,7 @@
 
   function show(link) {
     var note = noteFor(link);
-    if (!note) return;
+    if (!note || link.hasAttribute("data-beside")) return;
     clearTimeout(hideTimer);
     if (owner === link) return;
     hide();
@@ -31,7 +34,7 @@
     tip.id = "footnote-popover";
     tip.setAttribute("role", "tooltip");
     var copy = note.cloneNode(true);
-    copy.querySelectorAll(".footnote-backref").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll(".footnote-backref, .sidenote-more").forEach(function (el) { el.remove(); });
     copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
     tip.textContent = "";
     Array.prototype.forEach.call(copy.childNodes, function (child) {
@@ -39,6 +42,10 @@
     });
     tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
     tip.addEventListener("mouseleave", scheduleHide);
+    tip.addEventListener("pointerdown", function () {
+      clearTimeout(hideTimer);
+      pressedInside = true;
+    });
     document.body.appendChild(tip);
     var box = link.getBoundingClientRect();
     var width = Math.min(400, document.documentElement.clientWidth - 16);
@@ -57,14 +64,36 @@
   }
 
   document.querySelectorAll(".footnote-ref a").forEach(function (link) {
+    var pointer = "";
+    var wasOpen = false;
     link.addEventListener("mouseenter", function () { show(link); });
     link.addEventListener("mouseleave", scheduleHide);
     link.addEventListener("focus", function () { show(link); });
-    link.addEventListener("blur", scheduleHide);
-    link.addEventListener("click", hide);
+    link.addEventListener("blur", function () {
+      // A press inside the popover (to select its text) keeps it open.
+      if (pressedInside) pressedInside = false;
+      else scheduleHide();
+    });
+    link.addEventListener("pointerdown", function (event) {
+      pointer = event.pointerType;
+      wasOpen = owner === link;
+    });
+    link.addEventListener("click", function (event) {
+      var tap = pointer === "touch" || pointer === "pen";
+      pointer = "";
+      if (tap && !wasOpen && !link.hasAttribute("data-beside")) {
+        event.preventDefault();
+        show(link);
+      } else {
+        hide();
+      }
+    });
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hide();
+  });
+  document.addEventListener("pointerdown", function (event) {
+    if (tip && !tip.contains(event.target) && !owner.contains(event.target)) hide();
   });
 
   // Following a reference or a back link moves focus with the view, so that a keyboard or
