@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest
 
+from posts import cards
 from posts.extensions import extensions
 from posts.validators import is_web_url
 
@@ -61,6 +62,8 @@ def blog_posting(post, request: HttpRequest) -> dict:
         data.update(contribute(post, request))
     if post.cover_image:
         data["image"] = absolute_media_url(request, post.cover_image)
+    elif post.is_published:
+        data["image"] = cards.card_url(post, request)
     return data
 
 
