@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest
 
+from posts import cards
 from posts.extensions import extensions
 from posts.validators import is_web_url
 
@@ -50,10 +51,7 @@ def blog_posting(post, request: HttpRequest) -> dict:
         "dateModified": post.modified_at.isoformat(),
         "wordCount": post.word_count,
         "timeRequired": f"PT{post.reading_minutes}M",
-        "author": [
-            {"@type": "Person", "name": a.name, **({"url": a.url} if is_web_url(a.url) else {})}
-            for a in post.authors.all()
-        ],
+        "author": [_person(author, request) for author in post.authors.all()],
         "keywords": [tag.name for tag in post.tags.all()],
         "publisher": {"@type": "Organization", "name": settings.BLOG["TITLE"]},
     }
@@ -61,7 +59,18 @@ def blog_posting(post, request: HttpRequest) -> dict:
         data.update(contribute(post, request))
     if post.cover_image:
         data["image"] = absolute_media_url(request, post.cover_image)
+    elif post.is_published:
+        data["image"] = cards.card_url(post, request)
     return data
+
+
+def _person(author, request: HttpRequest) -> dict:
+    person = {"@type": "Person", "name": author.name}
+    if is_web_url(author.url):
+        person["url"] = author.url
+    if author.image:
+        person["image"] = absolute_media_url(request, author.image)
+    return person
 
 
 def blog(request: HttpRequest) -> dict:

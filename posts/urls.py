@@ -1,6 +1,6 @@
 from django.urls import path
 
-from posts import feeds, views
+from posts import cards, feeds, views
 
 app_name = "posts"
 
@@ -27,5 +27,6 @@ urlpatterns = [
     path("tags/<slug:slug>/rss.xml", feeds.TagFeed(), name="tag-rss"),
     path("tags/<slug:slug>/atom.xml", feeds.AtomTagFeed(), name="tag-atom"),
     path("authors/<slug:key>/", views.AuthorDetailView.as_view(), name="author"),
+    path("<slug:slug>/card.png", cards.card_view, name="card"),
     path("<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
 ]
