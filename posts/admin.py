@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
@@ -18,6 +19,18 @@ from posts.extensions import extensions
 from posts.forms import PostAdminForm
 from posts.models import Author, Correction, FormerAddress, Post, Tag
 from posts.services import post_save_from_form, posts_set_status
+
+
+class BylineSelect(AutocompleteSelectMultiple):
+    """The authors field, its choices shown in byline order instead of by name, so that the
+    order the editor gives them is the order the article names them."""
+
+    def optgroups(self, name, value, attr=None):
+        groups = super().optgroups(name, value, attr)
+        place = {str(pk): index for index, pk in enumerate(value)}
+        for _group, options, _index in groups:
+            options.sort(key=lambda option: place.get(str(option["value"]), len(place)))
+        return groups
 
 
 @admin.register(Author)
@@ -207,6 +220,14 @@ class PostAdmin(SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/posts/post/compare.html", context)
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "authors":
+            kwargs["widget"] = BylineSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            kwargs.setdefault(
+                "help_text", _("The byline names the authors in the order they have here.")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         if not roles.can_publish(request.user):
@@ -264,6 +285,12 @@ class PostAdmin(SimpleHistoryAdmin):
                 obj.status, obj.publish_at = stored["status"], stored["publish_at"]
             if form.cleaned_data.get("submit_for_review") and obj.status == Post.Status.DRAFT:
                 obj.review_requested_at = timezone.now()
+        if "authors" in form.cleaned_data:
+            order = form.author_order()
+            if not roles.can_publish(request.user):
+                own = roles.author_for(request.user).pk
+                order += [] if own in order else [own]
+            obj.author_order = order
         post_save_from_form(
             post=obj,
             rendered=getattr(form, "rendered", None),

@@ -92,7 +92,7 @@ class PostFeed(Feed):
         return item.modified_at
 
     def item_author_name(self, item: Post) -> str:
-        return ", ".join(author.name for author in item.authors.all())
+        return ", ".join(author.name for author in item.bylines)
 
     def item_categories(self, item: Post) -> list[str]:
         return [tag.name for tag in item.tags.all()]

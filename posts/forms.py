@@ -37,6 +37,9 @@ class PostAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and "authors" in self.fields:
+            # In byline order, which the widget keeps (a relation has no order of its own).
+            self.initial["authors"] = [author.pk for author in self.instance.bylines]
         if self.instance.pk is not None and not self.is_bound:
             self.initial["opened_revision"] = newest_revision_id(self.instance.pk)
         # Set when another save came in since the form was opened (shown above the form).
@@ -60,6 +63,13 @@ class PostAdminForm(forms.ModelForm):
             )
         self.body_warnings = [p.message for p in rendered.problems if not p.is_error]
         return body
+
+    def author_order(self) -> list[int]:
+        """The chosen authors' ids in the order the editor put them in the field."""
+        chosen = {author.pk for author in self.cleaned_data.get("authors", ())}
+        submitted = [int(value) for value in self.data.getlist("authors") if value.isdigit()]
+        ordered = list(dict.fromkeys(pk for pk in submitted if pk in chosen))
+        return ordered + sorted(chosen - set(ordered))
 
     def clean_update_note(self) -> str:
         note = " ".join(self.cleaned_data["update_note"].split())

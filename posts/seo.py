@@ -51,7 +51,7 @@ def blog_posting(post, request: HttpRequest) -> dict:
         "dateModified": post.modified_at.isoformat(),
         "wordCount": post.word_count,
         "timeRequired": f"PT{post.reading_minutes}M",
-        "author": [_person(author, request) for author in post.authors.all()],
+        "author": [_person(author, request) for author in post.bylines],
         "keywords": [tag.name for tag in post.tags.all()],
         "publisher": {"@type": "Organization", "name": settings.BLOG["TITLE"]},
     }

@@ -38,6 +38,8 @@ def post_write(
     end of the article, and the article counts as updated from now.
     """
     update_note = update_note.strip()
+    if authors is not None:
+        post.author_order = [author.pk for author in authors]
     if update_note:
         post.noted_update_at = timezone.now()
     links = None

@@ -71,7 +71,7 @@ def post_markdown(post: Post, *, images_to: Path | None = None) -> str:
     """The post as a Markdown file with Docusaurus front matter; with ``images_to``, its
     cover and the images in our media storage are copied into that folder's ``img/``."""
     front_matter: dict[str, Any] = {"slug": post.slug, "title": post.title}
-    front_matter["authors"] = sorted(author.key for author in post.authors.all())
+    front_matter["authors"] = [author.key for author in post.bylines]
     front_matter["tags"] = sorted(tag.slug for tag in post.tags.all())
     front_matter["date"] = _date(post.publish_at)
     if post.description:

@@ -178,7 +178,7 @@ class _Writer:
         plain = parsed.kind == PLAIN_TEXT
         authors = [] if plain else [self._author(info) for info in parsed.authors]
         tags = [] if plain else [self._tag(info) for info in parsed.tags]
-        if not plain and _keys(existing, "authors", "key") != {a.key for a in authors}:
+        if not plain and _byline(existing) != [a.key for a in authors]:
             changed.append("authors")
         if not plain and _keys(existing, "tags", "slug") != {t.slug for t in tags}:
             changed.append("tags")
@@ -357,6 +357,11 @@ def _place(placements: list[_Placement]) -> None:
             last = placement.series.entries.aggregate(last=Max("position"))["last"]
             position = (last or 0) + 1
         SeriesEntry.objects.create(series=placement.series, post=placement.post, position=position)
+
+
+def _byline(post: Post | None) -> list[str]:
+    """The keys of the post's authors in byline order."""
+    return [author.key for author in post.bylines] if post is not None else []
 
 
 def _keys(post: Post | None, relation: str, field: str) -> set[str]:

@@ -588,18 +588,23 @@ def test_the_table_of_contents_follows_the_front_matter(corpus, client):
 
 
 @pytest.mark.parametrize("expected", POSTS, ids=str)
-def test_every_image_shows(corpus, request, expected):
+def test_every_image_shows(corpus, client, request, expected):
     document = _article_page(corpus, expected, request)
     article = _article(document, expected)
     body_images = [img.get("src", "") for img in _body(article).iter("img")]
     assert len(body_images) == expected.images, f"{expected.file}: images in the body"
     sources = [img.get("src", "") for img in document.iter("img")]
-    covers = [
+    images = [
         meta.get("content", "")
         for meta in document.iter("meta")
         if meta.get("property") == "og:image"
     ]
+    # A post without a cover (and still visible) is shared with its generated link card.
+    covers = [src for src in images if not urlsplit(src).path.endswith("/card.png")]
     assert bool(covers) == expected.cover, f"{expected.file}: og:image of its image: cover"
+    if not expected.cover and not expected.draft:
+        (card,) = images
+        assert client.get(urlsplit(card).path).status_code == 200, f"{expected.file}: card"
     missing = [
         src
         for src in sources + covers
