@@ -18,7 +18,7 @@ from blog_project.importing.entries import (
     TagInfo,
 )
 from blog_project.importing.errors import InvalidFile
-from blog_project.importing.folders import FolderInfo, author_key, web_url
+from blog_project.importing.folders import FolderInfo, author_key, image_address, web_url
 from blog_project.importing.frontmatter import FrontMatter
 from blog_project.importing.images import is_local
 from posts.models import PostStatus
@@ -226,6 +226,12 @@ class _Reader:
     def web_url(self, key: str, value: Any, what: str) -> str:
         return web_url(self.path, self.line(key), self.text(key, value), what)
 
+    def image_url(self, ref: dict) -> str:
+        value = self.text("authors", ref.get("image_url"))
+        return image_address(
+            self.path, self.line("authors"), value, gettext("the author's 'image_url'")
+        )
+
     def boolean(self, key: str) -> bool:
         value = self.values.get(key, False)
         if not isinstance(value, bool):
@@ -330,9 +336,7 @@ class _Reader:
                 "title": self.text("authors", ref.get("title")),
                 "url": self.web_url("authors", ref.get("url"), gettext("the author's 'url'")),
                 "bio": self.text("authors", ref.get("description")),
-                "image_url": self.web_url(
-                    "authors", ref.get("image_url"), gettext("the author's 'image_url'")
-                ),
+                "image_url": self.image_url(ref),
             }
             return replace(known, **{name: value for name, value in overrides.items() if value})
         if isinstance(ref, dict) and isinstance(ref.get("name"), str) and author_key(ref["name"]):
@@ -342,9 +346,7 @@ class _Reader:
                 title=self.text("authors", ref.get("title")),
                 url=self.web_url("authors", ref.get("url"), gettext("the author's 'url'")),
                 bio=self.text("authors", ref.get("description")),
-                image_url=self.web_url(
-                    "authors", ref.get("image_url"), gettext("the author's 'image_url'")
-                ),
+                image_url=self.image_url(ref),
             )
         message = gettext("author %(ref)r should be a key or have a name") % {"ref": ref}
         raise self.fail("authors", message)

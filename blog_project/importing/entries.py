@@ -17,6 +17,8 @@ class AuthorInfo:
     title: str = ""
     # The key as the old site wrote it (case kept), for the old author page's address.
     old_key: str = ""
+    # A local ``image_url`` (a file of the old site), to be copied as the author's photo.
+    image: Any = None
     url: str = ""
     bio: str = ""
     image_url: str = ""

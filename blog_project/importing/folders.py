@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from blog_project.importing.entries import AuthorInfo, SeriesInfo, TagInfo
 from blog_project.importing.errors import InvalidFile
 from blog_project.importing.frontmatter import parse_yaml
+from blog_project.importing.images import is_local
 from blog_project.importing.reading import FoundFile, read_text
 from posts.validators import is_web_url
 
@@ -92,7 +93,7 @@ def _author(path: Path, line: int, key: str, value: dict) -> AuthorInfo:
         title=text("title"),
         url=web_url(path, line, text("url"), f"'{key}.url'"),
         bio=text("bio") or text("description"),
-        image_url=web_url(path, line, text("image_url"), f"'{key}.image_url'"),
+        image_url=image_address(path, line, text("image_url"), f"'{key}.image_url'"),
     )
 
 
@@ -123,6 +124,12 @@ def web_url(path: Path, line: int, value: str, what: str) -> str:
         message %= {"what": what, "value": value}
         raise InvalidFile(path, line, message)
     return value
+
+
+def image_address(path: Path, line: int, value: str, what: str) -> str:
+    """An image's address: a file of the old site (``/img/me.png``, copied by the import) or
+    a web address."""
+    return value if is_local(value) and "://" not in value else web_url(path, line, value, what)
 
 
 def author_key(text: str) -> str:

@@ -162,7 +162,8 @@ class _Writer:
         placements: list[_Placement] = []
         for parsed in posts:
             if self.copy_images:
-                images.copy([*parsed.images, *filter(None, [parsed.cover])])
+                photos = [author.image for author in parsed.authors if author.image]
+                images.copy([*parsed.images, *filter(None, [parsed.cover]), *photos])
             self.report.outcomes.append(self._post(parsed, placements))
         _place(placements)
         self.report.sources_created = Source.objects.count() - sources_before
@@ -246,15 +247,21 @@ class _Writer:
 
     def _author(self, info: AuthorInfo) -> Author:
         author = self.authors.get(info.key) or Author.objects.filter(key=info.key).first()
+        photo = info.image.name if info.image else ""
         if author is None:
             author = Author.objects.create(
-                key=info.key, name=info.name, title=info.title, url=info.url, bio=info.bio
+                key=info.key,
+                name=info.name,
+                title=info.title,
+                url=info.url,
+                bio=info.bio,
+                image=photo,
             )
             self.report.authors_created += 1
         else:
             # Created from a bare key earlier; a described author brings the real name.
             name = info.name if author.name == author.key and info.name != info.key else ""
-            _fill_blanks(author, title=info.title, url=info.url, bio=info.bio)
+            _fill_blanks(author, title=info.title, url=info.url, bio=info.bio, image=photo)
             if name:
                 author.name = name
                 author.save(update_fields=["name"])

@@ -1,13 +1,14 @@
 """One file to one :class:`ParsedPost`: recognising the format and reading it."""
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 
 from blog_project.importing import docusaurus, images
-from blog_project.importing.entries import ImportOptions, ParsedPost
+from blog_project.importing.entries import AuthorInfo, ImportOptions, ParsedPost
 from blog_project.importing.errors import InvalidFile
 from blog_project.importing.folders import FolderCatalog, FolderInfo
 from blog_project.importing.frontmatter import split_front_matter
@@ -111,6 +112,7 @@ def _parse_markdown(
     if not post.slug:
         raise InvalidFile(path, 1, gettext("no slug: add 'slug:' to the front matter"))
     post.body, post.images = images.rewrite_body(path, post.body, post.body_offset, root)
+    post.authors = tuple(_author_photo(post, author, root) for author in post.authors)
     cover = front_matter.values.get("image") if front_matter is not None else None
     if isinstance(cover, str) and images.is_local(cover):
         try:
@@ -122,6 +124,20 @@ def _parse_markdown(
             message = gettext("cover image not imported: %(image)s") % {"image": cover}
             post.notes.append(message)
     return post
+
+
+def _author_photo(post: ParsedPost, author: AuthorInfo, root: Path) -> AuthorInfo:
+    """The author with their local ``image_url`` found as a file to copy; a missing file is a
+    note (the post is fine without the photo)."""
+    if not author.image_url or not images.is_local(author.image_url):
+        return author
+    try:
+        photo = images.local_image(post.path, post.line("authors"), author.image_url, root)
+    except InvalidFile as exc:
+        message = gettext("photo of author '%(key)s' not imported: %(problem)s")
+        post.notes.append(message % {"key": author.key, "problem": exc.problem.message})
+        return replace(author, image_url="")
+    return replace(author, image=photo, image_url="")
 
 
 def _mdx_notes(stripped: Stripped, offset: int) -> list[str]:

@@ -142,3 +142,36 @@ def test_a_second_blog_does_not_silently_rename_an_author_or_tag(tmp_path):
     summary = report.summary()
     assert "author 'jan' is already called 'Jan Smit' here; kept it, not 'Jan de Boer'" in summary
     assert "tag 'beleid' is already called 'Beleid' here; kept it, not 'BELEID'" in summary
+
+
+def _png(path) -> None:
+    from PIL import Image
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(path)
+
+
+def test_local_author_photos_are_copied_and_a_missing_one_is_a_note(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    site = tmp_path / "site"
+    _png(site / "static" / "img" / "flora.png")
+    _png(site / "blog" / "img" / "kim.png")
+    write(site / "blog", "authors.yml", "flora:\n  name: Flora\n  image_url: /img/flora.png\n")
+    write(
+        site / "blog",
+        "p.md",
+        "---\ntitle: P\nauthors:\n  - flora\n  - name: Kim\n    image_url: ./img/kim.png\n"
+        "  - name: Zoë\n    image_url: /img/zoe.png\n---\nT.\n",
+    )
+    report = import_paths([site / "blog"])
+    from django.core.files.storage import default_storage
+
+    photos = dict(Author.objects.values_list("name", "image"))
+    assert photos["Zoë"] == ""
+    assert all(default_storage.exists(photos[name]) for name in ("Flora", "Kim"))
+    (outcome,) = report.outcomes
+    assert any(
+        "photo of author 'zoe' not imported: image /img/zoe.png not found" in n
+        for n in outcome.notes
+    )
+    assert import_paths([site / "blog"]).unchanged == 1
