@@ -9,9 +9,16 @@ from blog_project import health, views
 from blog_project.sitemaps import SITEMAPS
 from posts import editor
 from posts.views import SearchView
+from sources import views as source_views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="posts:list", permanent=True), name="root"),
+    # An article's bibliography: the sources app's, at the article's address.
+    path(
+        "blog/<slug:slug>/sources.<str:extension>",
+        source_views.article_bibliography,
+        name="article-sources",
+    ),
     path("blog/", include("posts.urls")),
     path("series/", include("series.urls")),
     path("sources/", include("sources.urls")),

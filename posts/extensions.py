@@ -9,6 +9,8 @@ them it finds here, filled in by their ``AppConfig.ready()``:
   lists and with the article page in the same queries (the series label on a card, the
   citations behind the article's JSON-LD);
 - ``jsonld``: properties merged into an article's schema.org ``BlogPosting``;
+- ``citation_meta``: Highwire Press ``citation_*`` tags for an article (its cited works);
+- ``article_context``: what the article page shows of theirs (the downloads of its sources);
 - ``search_terms``: words search should find a post by (the sources it cites);
 - ``post_admin_inlines``: inlines the article's admin page shows (its series place, its notes).
 
@@ -47,6 +49,10 @@ class Extensions:
     article_related: list[str] = field(default_factory=list)
     article_prefetch: list[str | Prefetch] = field(default_factory=list)
     jsonld: list[Callable[[Any, HttpRequest], dict]] = field(default_factory=list)
+    citation_meta: list[Callable[[Any, HttpRequest], list[tuple[str, str]]]] = field(
+        default_factory=list
+    )
+    article_context: list[Callable[[Any, HttpRequest], dict]] = field(default_factory=list)
     search_terms: list[Callable[[Any], Iterable[str]]] = field(default_factory=list)
     post_admin_inlines: list[type] = field(default_factory=list)
 

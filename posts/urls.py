@@ -1,6 +1,6 @@
 from django.urls import path
 
-from posts import cards, feeds, views
+from posts import cards, citing, feeds, views
 
 app_name = "posts"
 
@@ -28,5 +28,6 @@ urlpatterns = [
     path("tags/<slug:slug>/atom.xml", feeds.AtomTagFeed(), name="tag-atom"),
     path("authors/<slug:key>/", views.AuthorDetailView.as_view(), name="author"),
     path("<slug:slug>/card.png", cards.card_view, name="card"),
+    path("<slug:slug>/cite.<str:extension>", citing.cite_article, name="cite"),
     path("<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
 ]

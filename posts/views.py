@@ -13,7 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from posts import counts, seo
+from posts import citing, counts, seo
 from posts.extensions import extensions
 from posts.models import Author, FormerSlug, Post, Tag
 from posts.pagination import DeferredJoinPaginator, page_of
@@ -184,6 +184,10 @@ class PostDetailView(DetailView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["jsonld"] = seo.blog_posting(self.object, self.request)
+        context["citation_meta"] = citing.citation_meta(self.object, self.request)
+        context["reference"] = citing.article_reference(self.object, self.request)
+        for contribute in extensions.article_context:
+            context.update(contribute(self.object, self.request))
         return context
 
     def render_to_response(self, context, **response_kwargs):

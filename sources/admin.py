@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -33,11 +34,36 @@ extensions.post_admin_inlines.append(CitationInline)
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["publisher", "title", "url", "article_count", "citation_count"]
-    list_filter = ["publisher"]
-    search_fields = ["publisher", "title", "url"]
+    list_display = ["publisher", "title", "kind", "issued", "article_count", "citation_count"]
+    list_filter = ["kind", "publisher"]
+    search_fields = ["publisher", "title", "url", "doi", "isbn", "creators"]
     prepopulated_fields = {"slug": ["publisher", "title"]}
+    readonly_fields = ["reference"]
+    fieldsets = [
+        (None, {"fields": ["publisher", "title", "slug", "kind", "reference"]}),
+        (
+            _("Reference"),
+            {
+                "fields": [
+                    "creators",
+                    "issued",
+                    "container_title",
+                    "url",
+                    "doi",
+                    "isbn",
+                    "language",
+                    "accessed",
+                    "description",
+                ]
+            },
+        ),
+    ]
     actions = ["merge"]
+
+    @admin.display(description=_("reference (APA 7)"))
+    def reference(self, obj: Source) -> str:
+        # citeproc's output, cleaned by nh3 when the source was saved.
+        return mark_safe(obj.reference_html)
 
     def get_queryset(self, request):
         return (

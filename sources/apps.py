@@ -22,6 +22,8 @@ class SourcesConfig(AppConfig):
         )
         extensions.search_terms.append(receivers.cited_source_names)
         extensions.jsonld.append(receivers.jsonld_citations)
+        extensions.citation_meta.append(receivers.citation_references)
+        extensions.article_context.append(receivers.article_bibliography)
         post_body_written.connect(
             receivers.sync_citations_of_written_body,
             sender=Post,

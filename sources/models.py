@@ -1,11 +1,37 @@
 """The registry of cited sources, and the citations that tie articles to them."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from posts import references
 from posts.models import Post
 from posts.validators import WebURLField
+from sources.identifiers import (
+    date_parts,
+    normalise_doi,
+    normalise_isbn,
+    validate_doi,
+    validate_isbn,
+    validate_partial_date,
+)
+
+
+def parse_creators(text: str) -> list[dict]:
+    """CSL names from the editor's lines: 'Family, Given' is a person, anything else a name
+    as written (an organisation)."""
+    names = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if not line:
+            continue
+        family, comma, given = line.partition(",")
+        if comma and family.strip() and given.strip():
+            names.append({"family": family.strip(), "given": given.strip()})
+        else:
+            names.append({"literal": line.strip(" ,")})
+    return names
 
 
 class SourceQuerySet(models.QuerySet):
@@ -15,10 +41,56 @@ class SourceQuerySet(models.QuerySet):
         return self.annotate(article_count=Post.objects.listed_count("citations__source"))
 
 
+class SourceKind(models.TextChoices):
+    """What a source is, as CSL names it (the type of its CSL-JSON)."""
+
+    REPORT = "report", _("report")
+    ARTICLE = "article-journal", _("journal article")
+    WEBPAGE = "webpage", _("web page")
+    LEGISLATION = "legislation", _("law or parliamentary paper")
+    DATASET = "dataset", _("dataset")
+    BOOK = "book", _("book")
+    CHAPTER = "chapter", _("book chapter")
+    NEWS = "article-newspaper", _("news item")
+
+
 class Source(models.Model):
-    publisher = models.CharField(_("publisher"), max_length=200)
+    """A cited source with what a reference needs; :meth:`to_csl` gives it as CSL-JSON."""
+
+    Kind = SourceKind
+
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=200,
+        help_text=_("As the notes name it (**CBS** - ...); the author too when none is given."),
+    )
     title = models.CharField(_("title"), max_length=500, blank=True)
     url = WebURLField(_("address"), max_length=1000, blank=True)
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices, blank=True)
+    creators = models.TextField(
+        _("authors"),
+        blank=True,
+        help_text=_(
+            "One per line: a person as 'Family name, Given name', an organisation as its name."
+        ),
+    )
+    issued = models.CharField(
+        _("issued"),
+        max_length=10,
+        blank=True,
+        validators=[validate_partial_date],
+        help_text=_("2024, 2024-05 or 2024-05-01."),
+    )
+    container_title = models.CharField(
+        _("published in"),
+        max_length=300,
+        blank=True,
+        help_text=_("The journal, web site, newspaper, series or book it is part of."),
+    )
+    doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[validate_doi])
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True, validators=[validate_isbn])
+    language = models.CharField(_("language"), max_length=20, blank=True)
+    accessed = models.DateField(_("accessed"), null=True, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     key = models.CharField(
         _("identity"),
@@ -27,7 +99,9 @@ class Source(models.Model):
         editable=False,
         help_text=_("Publisher and title, normalised: what makes two notes cite one source."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("note"), blank=True)
+    # The reference in the site's citation style (APA 7), formatted on save.
+    reference_html = models.TextField(editable=False, blank=True)
     # Published, not unlisted articles citing it (posts/counts.py keeps it current).
     listed_articles = models.PositiveIntegerField(editable=False, default=0)
 
@@ -45,10 +119,48 @@ class Source(models.Model):
         from sources.registry import source_key
 
         self.key = source_key(self.publisher, self.title)
+        self.doi = normalise_doi(self.doi)
+        # In the site's language, whoever saves it (the page shows one reference to all); a
+        # source of unknown language is taken to be in it too, so that English title case
+        # is not applied to a Dutch title.
+        item = {"language": settings.LANGUAGE_CODE, **self.to_csl()}
+        self.reference_html = references.formatted([item], language=settings.LANGUAGE_CODE)[0]
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "key", "doi", "reference_html"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("sources:detail", kwargs={"slug": self.slug})
+
+    def to_csl(self) -> dict:
+        """The source as a CSL-JSON item: what the citation styles and the exports read.
+
+        Without authors the publisher is the (group) author, as APA has it for reports by an
+        organisation; the publisher is then not repeated.
+        """
+        authors = parse_creators(self.creators)
+        item: dict = {
+            "id": self.slug or self.key,
+            "type": self.kind or "document",
+            "title": self.title or self.publisher,
+            "author": authors or [{"literal": self.publisher}],
+        }
+        if authors and self.publisher:
+            item["publisher"] = self.publisher
+        optional = {
+            "container-title": self.container_title,
+            "URL": self.url,
+            "DOI": self.doi,
+            "ISBN": normalise_isbn(self.isbn) if self.isbn else "",
+            "language": self.language,
+            "note": self.description,
+        }
+        item.update({key: value for key, value in optional.items() if value})
+        if parts := date_parts(self.issued):
+            item["issued"] = {"date-parts": [parts]}
+        if self.accessed:
+            item["accessed"] = {"date-parts": [[*self.accessed.timetuple()[:3]]]}
+        return item
 
 
 class SourceAlias(models.Model):

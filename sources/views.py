@@ -1,14 +1,18 @@
 from itertools import groupby
 
 from django.db.models.functions import Lower
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from posts import counts
+from posts import counts, references
+from posts.citing import download
 from posts.models import Post
 from posts.pagination import page_of
 from sources.models import Citation, Source, SourceAlias
+from sources.receivers import cited_sources
 
 CITING_PER_PAGE = 25
 
@@ -31,6 +35,10 @@ class SourceListView(ListView):
         context["sources"] = counts.visible(
             context["sources"], counts.counter_for(Source), "article_count"
         )
+        context["register_downloads"] = [
+            (fmt.label, reverse("sources:export", args=[extension]))
+            for extension, fmt in references.FORMATS.items()
+        ]
         return context
 
 
@@ -69,5 +77,39 @@ class SourceDetailView(DetailView):
         )
         by_post = {pid: list(group) for pid, group in groupby(notes, key=lambda c: c.post_id)}
         context["citing"] = [{"post": post, "notes": by_post.get(post.pk, [])} for post in page]
+        context["reference_downloads"] = [
+            (fmt.label, reverse("sources:reference", args=[source.slug, extension]))
+            for extension, fmt in references.FORMATS.items()
+        ]
         context["page_obj"] = page
         return context
+
+
+def _formats(extension: str) -> None:
+    if extension not in references.FORMATS:
+        raise Http404
+
+
+@require_safe
+def source_reference(request, slug: str, extension: str) -> HttpResponse:
+    """``/sources/<slug>/reference.<json|bib|ris>``: one source's reference, to save."""
+    _formats(extension)
+    source = get_object_or_404(Source, slug=slug)
+    return download(source.slug, references.export([source.to_csl()], extension), extension)
+
+
+@require_safe
+def sources_export(request, extension: str) -> HttpResponse:
+    """``/sources/export.<json|bib|ris>``: the whole register (what the list shows)."""
+    _formats(extension)
+    items = [source.to_csl() for source in SourceListView().get_queryset().iterator()]
+    return download("bronnen", references.export(items, extension), extension)
+
+
+@require_safe
+def article_bibliography(request, slug: str, extension: str) -> HttpResponse:
+    """``/blog/<slug>/sources.<json|bib|ris>``: the sources one article cites."""
+    _formats(extension)
+    post = get_object_or_404(Post.objects.published(), slug=slug)
+    items = [source.to_csl() for source in cited_sources(post)]
+    return download(f"{post.slug}-bronnen", references.export(items, extension), extension)
