@@ -1,6 +1,7 @@
 from itertools import groupby
 
 from django.db.models.functions import Lower
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -77,12 +78,31 @@ class SourceDetailView(DetailView):
         )
         by_post = {pid: list(group) for pid, group in groupby(notes, key=lambda c: c.post_id)}
         context["citing"] = [{"post": post, "notes": by_post.get(post.pk, [])} for post in page]
+        context.update(_style_choice(self.request, source))
         context["reference_downloads"] = [
             (fmt.label, reverse("sources:reference", args=[source.slug, extension]))
             for extension, fmt in references.FORMATS.items()
         ]
         context["page_obj"] = page
         return context
+
+
+def _style_choice(request, source: Source) -> dict:
+    """The reference in the style the reader chose (``?style=``): APA as stored, another style
+    formatted now (a reader's explicit request; the page cache keeps the answer)."""
+    style = request.GET.get("style", references.DEFAULT_STYLE)
+    if style not in references.STYLES:
+        style = references.DEFAULT_STYLE
+    reference = source.reference_html
+    if style != references.DEFAULT_STYLE:
+        item = {"language": settings.LANGUAGE_CODE, **source.to_csl()}
+        reference = references.formatted([item], style=style)[0]
+    return {
+        "reference": reference,
+        "style": style,
+        "style_name": references.STYLES[style],
+        "styles": references.STYLES.items(),
+    }
 
 
 def _formats(extension: str) -> None:

@@ -197,3 +197,13 @@ def test_articles_carry_highwire_citation_tags(client, make_post, make_author):
         '<meta name="citation_reference" content="citation_title=Cijfers; '
         'citation_author=CBS; citation_url=https://cbs.nl/c">' in page
     )
+
+
+def test_a_reader_can_choose_another_citation_style(client):
+    source = make(Source.Kind.ARTICLE, **KINDS[Source.Kind.ARTICLE])
+    page = client.get(source.get_absolute_url(), {"style": "modern-language-association"})
+    html = page.content.decode()
+    assert "(MLA 9)" in html and "vol." not in source.reference_html
+    assert "“AI in de publieke sector”" in html
+    fallback = client.get(source.get_absolute_url(), {"style": "<script>"}).content.decode()
+    assert "(APA 7)" in fallback and "<script>" not in fallback
