@@ -1,7 +1,7 @@
 from itertools import groupby
 
-from django.db.models.functions import Lower
 from django.conf import settings
+from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse

@@ -4,7 +4,10 @@ import re
 
 import feedparser
 
-BODY = "## Kop\n\nTekst.[^1] Meer.[^2]\n\n[^1]: **CBS** - [Cijfers](https://cbs.nl/c)\n[^2]: Een noot.\n"
+BODY = (
+    "## Kop\n\nTekst.[^1] Meer.[^2]\n\n"
+    "[^1]: **CBS** - [Cijfers](https://cbs.nl/c)\n[^2]: Een noot.\n"
+)
 
 
 def test_every_feed_entry_links_its_notes_to_its_own_ids(client, make_post, settings):
