@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from posts.extensions import extensions
+from sources import resolving
+from sources.fill_form import SourceForm
 from sources.models import Citation, Source, SourceAlias
 from sources.services import sources_merge
 
@@ -34,12 +36,14 @@ extensions.post_admin_inlines.append(CitationInline)
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = ["publisher", "title", "kind", "issued", "article_count", "citation_count"]
     list_filter = ["kind", "publisher"]
     search_fields = ["publisher", "title", "url", "doi", "isbn", "creators"]
     prepopulated_fields = {"slug": ["publisher", "title"]}
     readonly_fields = ["reference"]
     fieldsets = [
+        (None, {"fields": ["fill_from"]}),
         (None, {"fields": ["publisher", "title", "slug", "kind", "reference"]}),
         (
             _("Reference"),
@@ -59,6 +63,24 @@ class SourceAdmin(admin.ModelAdmin):
         ),
     ]
     actions = ["merge"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            return [fieldset for fieldset in fieldsets if "fill_from" not in fieldset[1]["fields"]]
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if identifier := form.cleaned_data.get("fill_from"):
+            resolving.fill_in_background(obj.pk, identifier, form.provisional)
+            self.message_user(request, resolving.filling_message(identifier), messages.INFO)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The outcome of a fill-in from an identifier, once it has run.
+        if request.method == "GET" and (report := resolving.take_fill_report(object_id)):
+            self.message_user(request, report.message, report.level)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("reference (APA 7)"))
     def reference(self, obj: Source) -> str:
