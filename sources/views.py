@@ -16,6 +16,7 @@ from sources.models import Citation, Source, SourceAlias
 from sources.receivers import cited_sources
 
 CITING_PER_PAGE = 25
+FOOTNOTE_ANCHOR_PREFIX = "fn-"  # posts.rendering.footnotes.Note.note_id
 
 
 class SourceListView(ListView):
@@ -73,11 +74,11 @@ class SourceDetailView(DetailView):
         page = page_of(self.request, posts, CITING_PER_PAGE, count=source.article_count)
         notes = (
             Citation.objects.filter(source=source, post__in=[post.pk for post in page])
-            .only("label", "anchor", "order", "post_id")
+            .only("label", "anchor", "order", "text", "post_id")
             .order_by("post_id", "order")
         )
         by_post = {pid: list(group) for pid, group in groupby(notes, key=lambda c: c.post_id)}
-        context["citing"] = [{"post": post, "notes": by_post.get(post.pk, [])} for post in page]
+        context["citing"] = [_citing(post, by_post.get(post.pk, [])) for post in page]
         context.update(_style_choice(self.request, source))
         context["reference_downloads"] = [
             (fmt.label, reverse("sources:reference", args=[source.slug, extension]))
@@ -103,6 +104,14 @@ def _style_choice(request, source: Source) -> dict:
         "style_name": references.STYLES[style],
         "styles": references.STYLES.items(),
     }
+
+
+def _citing(post: Post, citations: list[Citation]) -> dict:
+    """A citing article with its notes and, apart, its author-date citations in the text
+    (numbered 1, 2, ... in reading order: their ``order`` counts on after the notes)."""
+    notes = [c for c in citations if c.anchor.startswith(FOOTNOTE_ANCHOR_PREFIX)]
+    in_text = [c for c in citations if not c.anchor.startswith(FOOTNOTE_ANCHOR_PREFIX)]
+    return {"post": post, "notes": notes, "in_text": in_text}
 
 
 def _formats(extension: str) -> None:

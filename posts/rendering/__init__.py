@@ -4,10 +4,18 @@ from posts.rendering.headings import DEFAULT_TOC_LEVELS, toc_html
 from posts.rendering.highlight import pygments_css
 from posts.rendering.pipeline import render
 from posts.rendering.problems import Problem
-from posts.rendering.results import CitedSource, Footnote, Heading, Rendered, SourceUrl
+from posts.rendering.results import (
+    AuthorDateCitation,
+    CitedSource,
+    Footnote,
+    Heading,
+    Rendered,
+    SourceUrl,
+)
 
 __all__ = [
     "DEFAULT_TOC_LEVELS",
+    "AuthorDateCitation",
     "CitedSource",
     "Footnote",
     "Heading",

@@ -10,13 +10,21 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
+from posts.rendering.authordate import AUTHOR_DATE_KEY, mark_citations, reference_list
 from posts.rendering.footnotes import Note, extract_definitions, number_notes
 from posts.rendering.headings import NOTES_HEADING_ID, number_headings, toc_html
 from posts.rendering.images import external_image_problems
 from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, notes_section
 from posts.rendering.parser import MARKDOWN, MAX_NESTING
 from posts.rendering.problems import Problem
-from posts.rendering.results import CitedSource, Footnote, Heading, Rendered, SourceUrl
+from posts.rendering.results import (
+    AuthorDateCitation,
+    CitedSource,
+    Footnote,
+    Heading,
+    Rendered,
+    SourceUrl,
+)
 from posts.rendering.sanitize import html_to_text, sanitize
 from posts.rendering.sources import parse_source
 from posts.rendering.summary import split_summary
@@ -105,6 +113,25 @@ def _notes_html(
     return sanitize(notes_section(md, notes, env, heading_html, register_url))
 
 
+def _linked_body(
+    body: list[Token],
+    env: EnvType,
+    citations: tuple[AuthorDateCitation, ...],
+    source_url: SourceUrl | None,
+) -> str:
+    """The body again, each author-date citation of a registered source linking to its page
+    (the others keep their link to the reference list, if any)."""
+    targets = dict(env[AUTHOR_DATE_KEY])
+    if source_url is not None:
+        registered: dict[CitedSource, str | None] = {}
+        for citation in citations:
+            if citation.source not in registered:
+                registered[citation.source] = source_url(citation.source)
+            targets[citation.number] = registered[citation.source] or targets[citation.number]
+    md = MARKDOWN
+    return sanitize(md.renderer.render(body, md.options, {**env, AUTHOR_DATE_KEY: targets}))
+
+
 def _unclosed_comments(tokens: list[Token]) -> list[Problem]:
     """Raw HTML comments that run to the end of the text (CommonMark's rule: the rest is hidden)."""
     return [
@@ -120,7 +147,7 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     """Renders a Markdown article body; pure, deterministic and never raising on odd input.
 
     ``source_url`` maps a note's cited source to its page in our register (or None); when
-    given, each note whose source has a page links to it.
+    given, each note and each author-date citation whose source has a page links to it.
     """
     source = _normalise(text)
     if not source.strip():
@@ -139,7 +166,10 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     if deep_at is not None:
         problems.append(Problem("too-deep", "", deep_at, (("limit", MAX_NESTING // 2),)))
 
-    env: EnvType = {NOTES_KEY: {note.label: note for note in notes}}
+    references = reference_list(body)
+    citations, targets = mark_citations(body, references, {note.label for note in notes})
+    author_date = tuple(citations)
+    env: EnvType = {NOTES_KEY: {note.label: note for note in notes}, AUTHOR_DATE_KEY: targets}
     sources = {note.label: _source(note) for note in notes}
     body_html = sanitize(md.renderer.render(body, md.options, env))
     link_notes = partial(_notes_html, notes, env, notes_heading, sources)
@@ -169,6 +199,8 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
         word_count=word_count,
         reading_minutes=_reading_minutes(word_count, body_html + plain_notes),
         problems=tuple(problems),
+        author_date=author_date,
         _link_notes=link_notes,
+        _link_body=partial(_linked_body, body, env, author_date) if author_date else None,
     )
     return rendered.with_source_links(source_url) if source_url else rendered
