@@ -153,7 +153,7 @@ def test_a_stored_choice_holds_from_the_first_paint(
         context.add_init_script(FIRST_FRAME)
         page = context.new_page()
         page.goto(site.at(site.first.get_absolute_url()), wait_until="commit")
-        page.wait_for_function("window.firstFrame !== undefined")
+        page.wait_for_function("() => window.firstFrame !== undefined")
         first = page.evaluate("window.firstFrame")
         assert first == {"theme": theme, "bg": bg, "colorScheme": color_scheme}
     finally:
