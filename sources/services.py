@@ -7,6 +7,7 @@ from django.db import transaction
 from posts import counts
 from posts.models import Post
 from posts.rendering import AuthorDateCitation, Footnote
+from posts.rendering.locators import find_locator
 from posts.services import post_refresh
 from sources.models import Citation, Source, SourceAlias
 from sources.registry import RegistryLinks, find_sources
@@ -41,6 +42,8 @@ def citations_sync(
             order=fn.number,
             text=fn.text,
             source=links.source_for(fn.source),
+            locator_label=fn.locator_label,
+            locator=fn.locator,
         )
         for fn in footnotes
     ]
@@ -52,12 +55,19 @@ def citations_sync(
             order=len(footnotes) + citation.number,
             text=citation.text,
             source=links.source_for(citation.source),
+            **_author_date_locator(citation.locator),
         )
         for citation in author_date
     ]
     Citation.objects.bulk_create([*notes, *in_text])
     cited = {source.pk for source in links.sources.values()}
     counts.recount_rows({counts.counter_for(Source): former | cited})
+
+
+def _author_date_locator(written: str) -> dict:
+    """'p. 12' of "(Baarsma, 2025, p. 12)" as a CSL label and value."""
+    label, value, _written = find_locator(written) if written else ("", "", "")
+    return {"locator_label": label, "locator": value}
 
 
 @transaction.atomic

@@ -1,3 +1,4 @@
+import json
 from itertools import groupby
 
 from django.conf import settings
@@ -74,7 +75,7 @@ class SourceDetailView(DetailView):
         page = page_of(self.request, posts, CITING_PER_PAGE, count=source.article_count)
         notes = (
             Citation.objects.filter(source=source, post__in=[post.pk for post in page])
-            .only("label", "anchor", "order", "text", "post_id")
+            .only("label", "anchor", "order", "text", "post_id", "locator_label", "locator")
             .order_by("post_id", "order")
         )
         by_post = {pid: list(group) for pid, group in groupby(notes, key=lambda c: c.post_id)}
@@ -133,6 +134,24 @@ def sources_export(request, extension: str) -> HttpResponse:
     _formats(extension)
     items = [source.to_csl() for source in SourceListView().get_queryset().iterator()]
     return download("bronnen", references.export(items, extension), extension)
+
+
+@require_safe
+def article_citations(request, slug: str) -> HttpResponse:
+    """``/blog/<slug>/citations.json``: the article's citations as CSL citation objects, one
+    per note or citation in the text, each naming its source's id with its locator."""
+    post = get_object_or_404(Post.objects.published(), slug=slug)
+    rows = Citation.objects.filter(post=post, source__isnull=False).select_related("source")
+    citations = [
+        {
+            "citationID": row.anchor or row.label,
+            "citationItems": [row.csl_citation_item()],
+            "properties": {"noteIndex": row.order},
+        }
+        for row in rows.order_by("order")
+    ]
+    content = json.dumps(citations, ensure_ascii=False, indent=2) + "\n"
+    return download(f"{post.slug}-citaties", content, "json")
 
 
 @require_safe

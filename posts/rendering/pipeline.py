@@ -26,7 +26,7 @@ from posts.rendering.results import (
     SourceUrl,
 )
 from posts.rendering.sanitize import html_to_text, sanitize
-from posts.rendering.sources import parse_source
+from posts.rendering.sources import parse_locator, parse_source
 from posts.rendering.summary import split_summary
 from posts.rendering.tokens import drop_empty_lists, plain_text, too_deep
 
@@ -70,6 +70,15 @@ def _source(note: Note) -> CitedSource | None:
     if len(tokens) >= 2 and tokens[0].type == "paragraph_open":
         return parse_source(tokens[1].children)
     return None
+
+
+def _locator(note: Note, source: CitedSource | None) -> dict:
+    """Where in its source a note points ("..., p. 12" after the linked title)."""
+    tokens = note.definition.tokens
+    if source is None or len(tokens) < 2 or tokens[0].type != "paragraph_open":
+        return {}
+    label, value = parse_locator(tokens[1].children)
+    return {"locator_label": label, "locator": value}
 
 
 def _reading_minutes(words: int, html: str) -> int:
@@ -192,6 +201,7 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
                 anchor=note.note_id,
                 text=note.definition.text,
                 source=sources[note.label],
+                **_locator(note, sources[note.label]),
             )
             for note in notes
         ),

@@ -34,6 +34,9 @@ class Footnote:
     anchor: str  # the note's id on the page, for links from elsewhere
     text: str
     source: CitedSource | None
+    # Where in the source the note points ("page", "12"), when it says (posts.rendering.locators).
+    locator_label: str = ""
+    locator: str = ""
 
 
 @dataclass(frozen=True)
