@@ -10,7 +10,7 @@ from posts.rendering.locators import find_locator
     ("text", "label", "value"),
     [
         (", p. 12", "page", "12"),
-        (", pp. 12–14.", "page", "12-14"),
+        (", pp. 12\u201314.", "page", "12-14"),
         (", blz. 4", "page", "4"),
         (", § 3.2", "section", "3.2"),
         (", hoofdstuk 4", "chapter", "4"),
