@@ -3,8 +3,9 @@
 They take the addresses django-markdownx's widget calls (``/markdownx/markdownify/`` and
 ``/markdownx/upload/``) but answer only a logged-in editor who may write articles; anyone
 else gets 403. Asked with ``format=json``, the preview also reports the problems a save would
-report and the live word count (:mod:`posts.editor_checks`), for the writer's desk. Uploads must be real raster images (:mod:`posts.images`); every refusal is a
-JSON message, never a server error.
+report and the live word count (:mod:`posts.editor_checks`), for the writer's desk. Uploads
+must be real raster images (:mod:`posts.images`); every refusal is a JSON message, never a
+server error.
 """
 
 from django.conf import settings

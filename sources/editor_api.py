@@ -48,9 +48,7 @@ def matching(query: str) -> QuerySet:
 
 def _authors(creators: str) -> str:
     names = parse_creators(creators)
-    return "; ".join(
-        name.get("literal") or f"{name['family']}, {name['given']}" for name in names
-    )
+    return "; ".join(name.get("literal") or f"{name['family']}, {name['given']}" for name in names)
 
 
 @never_cache

@@ -209,7 +209,8 @@
       var headingEnd = text.indexOf("\n", lineStart(text, headingLine));
       at = headingEnd === -1 ? text.length : headingEnd;
       var following = text.slice(at);
-      insert = "\n\n" + definition + (following === "" ? "\n" : /^\n[ \t]*\n/.test(following) ? "" : "\n");
+      var ending = following === "" ? "\n" : !following.trim() || /^\n[ \t]*\n/.test(following) ? "" : "\n";
+      insert = "\n\n" + definition + ending;
     } else {
       var trimmed = text.replace(/\s+$/, "");
       var before = trimmed ? "\n\n" : "";

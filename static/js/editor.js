@@ -874,5 +874,34 @@
     }
   });
 
+  /* --- What the admin's own widgets leave unnamed on this page: select2's search box (drawn
+     again on every change) and its mouse-only "remove all" cross, and a file field under a
+     legend instead of a label. ----------------------------------------------------------- */
+
+  function named(text) {
+    return text.replace(/:\s*$/, "").trim();
+  }
+
+  function labelSearchBoxes() {
+    document.querySelectorAll(".select2-search__field:not([aria-label])").forEach(function (input) {
+      var container = input.closest(".select2");
+      var select = container && container.previousElementSibling;
+      var label = select && select.id && document.querySelector("label[for='" + select.id + "']");
+      if (label) input.setAttribute("aria-label", named(label.textContent));
+    });
+    document.querySelectorAll(".select2-selection__clear:not([aria-hidden])").forEach(function (cross) {
+      cross.setAttribute("aria-hidden", "true");
+    });
+    document.querySelectorAll(".form-row fieldset > legend").forEach(function (legend) {
+      legend.parentNode.querySelectorAll("input[type='file']:not([aria-label])").forEach(function (input) {
+        if (!input.labels || !input.labels.length) input.setAttribute("aria-label", named(legend.textContent));
+      });
+    });
+  }
+  if (form && window.MutationObserver) {
+    new MutationObserver(labelSearchBoxes).observe(form, { childList: true, subtree: true });
+    labelSearchBoxes();
+  }
+
   refresh();
 })();

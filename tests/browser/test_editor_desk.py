@@ -11,7 +11,7 @@ from django.core.cache import cache
 from PIL import Image
 from playwright.sync_api import expect
 
-from posts.models import Post
+from posts.models import Author, Post, Tag
 from sources.models import Citation, Source
 from tests.browser.conftest import new_context, screenshot
 from tests.browser.test_accessibility import axe_violations
@@ -26,7 +26,8 @@ DROP_IMAGE = """data => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([bytes], "grafiek.png", {type: "image/png"}));
     const text = document.querySelector("#id_body");
-    text.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+    const drop = {dataTransfer: transfer, bubbles: true, cancelable: true};
+    text.dispatchEvent(new DragEvent("drop", drop));
 }"""
 
 
@@ -159,7 +160,9 @@ def test_an_essay_with_three_sources_from_the_register_and_a_new_one(
 
     # Live checks: a reference to a note that does not exist, shown with its line while
     # typing; a click on it puts the cursor on that line; fixed, it goes away.
-    body.evaluate("t => { const at = t.value.indexOf('\\n'); t.focus(); t.setSelectionRange(at, at); }")
+    body.evaluate(
+        "t => { const at = t.value.indexOf('\\n'); t.focus(); t.setSelectionRange(at, at); }"
+    )
     page.keyboard.insert_text(" Een bewering zonder noot.[^9]")
     problem = page.locator(".desk-problems li", has_text="[^9]")
     expect(problem).to_contain_text("Line 1")
@@ -180,11 +183,15 @@ def test_an_essay_with_three_sources_from_the_register_and_a_new_one(
     image_dialog = page.get_by_role("dialog", name="Describe the image")
     image_dialog.get_by_label("Description (alt text)").fill("Grafiek van het toezicht")
     image_dialog.get_by_role("button", name="Add the image").click()
-    expect(page.locator(".desk-notice")).to_have_text("The image is in the text, on a line of its own.")
+    expect(page.locator(".desk-notice")).to_have_text(
+        "The image is in the text, on a line of its own."
+    )
     value = body.input_value()
     first_line, rest = value.split("\n", 1)
     assert first_line.endswith("Een bewering zonder noot.")
-    assert re.match(r"\n!\[Grafiek van het toezicht\]\(/media/uploads/\d{4}/\d{2}/[0-9a-f]{32}\.png\)\n\n", rest)
+    assert re.match(
+        r"\n!\[Grafiek van het toezicht\]\(/media/uploads/\d{4}/\d{2}/[0-9a-f]{32}\.png\)\n\n", rest
+    )
     expect(preview.get_by_role("img", name="Grafiek van het toezicht")).to_have_count(1)
     assert len(list(media.rglob("*.png"))) == 1
 
@@ -230,5 +237,118 @@ def test_an_essay_with_three_sources_from_the_register_and_a_new_one(
     for index, source in enumerate([registry[0], registry[2], registry[1], waag]):
         expect(notes.nth(index).locator(f"a[href='{source.get_absolute_url()}']")).to_have_count(1)
     # Nothing left in the browser once it is saved.
-    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('bronpunt-desk:'))") == []
+    assert (
+        page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('bronpunt-desk:'))") == []
+    )
     assert requests_made.foreign() == []
+
+
+LONG_BODY = "\n\n".join(
+    f"## Deel {n}\n\n" + " ".join(["Een zin over toezicht op algoritmen."] * 40)
+    for n in range(1, 9)
+)
+DOCUSAURUS_FILE = """\
+---
+slug: blog/2026/bureau.test
+title: 'Geplakt uit Docusaurus'
+authors: [anna]
+tags:
+  - overheid
+  - onbekend
+date: 2026-09-01
+description: Een artikel dat uit een ander blog komt.
+---
+
+Het artikel zelf.
+"""
+PASTE = """text => {
+    const transfer = new DataTransfer();
+    transfer.setData("text/plain", text);
+    const options = {clipboardData: transfer, bubbles: true, cancelable: true};
+    document.querySelector("#id_body").dispatchEvent(new ClipboardEvent("paste", options));
+}"""
+
+
+def test_the_desk_by_keyboard_full_screen_in_step_and_accessible(
+    live_server, page, registry, page_errors, django_user_model
+):
+    Author.objects.create(name="Anna de Vries", key="anna")
+    Tag.objects.create(name="overheid", slug="overheid")
+    log_in(page, live_server, django_user_model)
+    page.goto(f"{live_server.url}{ADD}")
+    body = page.locator("#id_body")
+
+    # Tab leaves the text (nothing typed); Ctrl+] and Ctrl+[ indent and outdent instead.
+    body.fill("- een punt")
+    body.press("Tab")
+    assert page.evaluate("document.activeElement.id") != "id_body"
+    assert body.input_value() == "- een punt"
+    body.press("Control+]")
+    assert body.input_value() == "  - een punt"
+    body.press("Control+[")
+    assert body.input_value() == "- een punt"
+
+    # The toolbar's buttons and their shortcuts write Markdown.
+    body.fill("woord")
+    body.evaluate("t => t.setSelectionRange(0, 5)")
+    body.press("Control+b")
+    assert body.input_value() == "**woord**"
+    page.get_by_role("button", name="Warning").click()
+    assert ":::warning\n" in body.input_value() and body.input_value().endswith(":::\n")
+    page.get_by_role("button", name="Summary ends here").click()
+    assert "\n\n<!--truncate-->\n" in body.input_value()
+    body.press("Control+z")  # the browser's own undo still works
+    assert "<!--truncate-->" not in body.input_value()
+
+    # A pasted Docusaurus file: its front matter goes into the form, its text into the body.
+    body.fill("")
+    page.evaluate(PASTE, DOCUSAURUS_FILE)
+    expect(page.locator(".desk-notice")).to_contain_text("front matter went into the form")
+    expect(page.locator(".desk-notice")).to_contain_text("onbekend")
+    assert body.input_value() == "Het artikel zelf.\n"
+    expect(page.locator("#id_title")).to_have_value("Geplakt uit Docusaurus")
+    expect(page.locator("#id_slug")).to_have_value("blog-2026-bureau-test")
+    expect(page.locator("#id_description")).to_have_value(
+        "Een artikel dat uit een ander blog komt."
+    )
+    expect(page.locator("#id_publish_at_0")).to_have_value("2026-09-01")
+    expect(page.locator("#id_tags option:checked")).to_have_text(["overheid"])
+    expect(page.locator("#id_authors option:checked")).to_have_text(["Anna de Vries"])
+
+    # Scroll kept in step: the end of the text shows the end of the preview.
+    body.fill(LONG_BODY)
+    preview = page.locator(".desk-preview")
+    expect(preview.locator("h2")).to_have_count(8)
+    body.evaluate("t => { t.scrollTop = t.scrollHeight; t.dispatchEvent(new Event('scroll')); }")
+    page.wait_for_timeout(200)
+    at_end = preview.evaluate("p => p.scrollHeight - p.clientHeight - p.scrollTop")
+    assert at_end < 5
+    middle = "t => { t.scrollTop = (t.scrollHeight - t.clientHeight) / 2; }"
+    page.wait_for_timeout(200)
+    body.evaluate(middle)
+    page.wait_for_timeout(200)
+    ratio = preview.evaluate("p => p.scrollTop / (p.scrollHeight - p.clientHeight)")
+    assert 0.3 < ratio < 0.7
+
+    # Full screen, and Escape back.
+    page.get_by_role("button", name="Full screen").click()
+    box = page.locator(".desk").bounding_box()
+    assert box["width"] == 1280 and box["height"] == 800
+    expect(page.get_by_role("button", name="Full screen")).to_have_attribute("aria-pressed", "true")
+    body.press("Escape")
+    expect(page.get_by_role("button", name="Full screen")).to_have_attribute(
+        "aria-pressed", "false"
+    )
+
+    # Zero axe violations: the desk, a problem list, and the citing dialog open.
+    body.fill("Tekst.[^9] ![](/media/x.png)")
+    expect(page.locator(".desk-problems li")).to_have_count(2)
+    count, report = axe_violations(page)
+    assert count == 0, report
+    page.get_by_role("button", name="Cite a source").click()
+    expect(page.locator(".desk-cite-results li")).to_have_count(3)
+    count, report = axe_violations(page)
+    assert count == 0, report
+    screenshot(page, "desk-cite-dialog", full_page=False)
+    page.keyboard.press("Escape")
+    assert [error for error in page_errors if "/media/x.png" not in error] == []
