@@ -1,6 +1,6 @@
 """HTML for footnote references and the notes section."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from django.utils.translation import gettext
 from markdown_it import MarkdownIt
@@ -70,18 +70,35 @@ def _blocks(note: Note) -> list[Token]:
     return tokens
 
 
+def _same_source(earlier: Note | None) -> str:
+    """ "zelfde bron als noot 3": the note cites what an earlier note cites."""
+    if earlier is None:
+        return ""
+    name = escapeHtml(gettext("note %(number)s") % {"number": earlier.number})
+    link = f'<a href="#{earlier.note_id}">{name}</a>'
+    text = escapeHtml(gettext("same source as %(note)s")).replace("%(note)s", link)
+    return f'<span class="same-source">({text})</span>'
+
+
 def notes_section(
     md: MarkdownIt,
     notes: Sequence[Note],
     env: EnvType,
     heading_html: str,
     register_url: Callable[[Note], str | None],
+    earlier: Mapping[str, Note] | None = None,
 ) -> str:
-    """The ``<section class="footnotes">`` with every note and its links back."""
+    """The ``<section class="footnotes">`` with every note and its links back; ``earlier``
+    names, for a note citing a source an earlier note cites, that earlier note."""
     items = []
+    earlier = earlier or {}
     for note in notes:
         body = md.renderer.render(_blocks(note), md.options, env)
-        links = (_register_link(register_url(note)), _backlinks(note))
+        links = (
+            _same_source(earlier.get(note.label)),
+            _register_link(register_url(note)),
+            _backlinks(note),
+        )
         extras = " ".join(link for link in links if link)
         if extras and body.endswith("</p>\n"):
             body = f"{body[: -len('</p>\n')]} {extras}</p>\n"

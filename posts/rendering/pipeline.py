@@ -119,7 +119,25 @@ def _notes_html(
     else:
         heading_html = escapeHtml(gettext("Notes"))
     register_url = _register_lookup(sources, source_url)
-    return sanitize(notes_section(md, notes, env, heading_html, register_url))
+    return sanitize(
+        notes_section(md, notes, env, heading_html, register_url, _first_citing(notes, sources))
+    )
+
+
+def _first_citing(notes: list[Note], sources: dict[str, CitedSource | None]) -> dict[str, Note]:
+    """For each note citing a source an earlier note cites, that earlier note ("zie noot 3")."""
+    first: dict[tuple[str, str], Note] = {}
+    earlier: dict[str, Note] = {}
+    for note in notes:
+        source = sources.get(note.label)
+        if source is None:
+            continue
+        key = (" ".join(source.publisher.lower().split()), " ".join(source.title.lower().split()))
+        if key in first:
+            earlier[note.label] = first[key]
+        else:
+            first[key] = note
+    return earlier
 
 
 def _linked_body(
