@@ -3,11 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from posts import references
 from posts.models import Post
 from posts.validators import WebURLField
+from sources.cards import SourceCard
 from sources.identifiers import (
     date_parts,
     normalise_doi,
@@ -161,6 +163,22 @@ class Source(models.Model):
         if self.accessed:
             item["accessed"] = {"date-parts": [[*self.accessed.timetuple()[:3]]]}
         return item
+
+    def card(self) -> SourceCard:
+        """What a note citing this source shows of it, its type in the active language. The
+        number of citing articles is the ``article_count`` of
+        :meth:`SourceQuerySet.with_citing_counts` when annotated (exact now), else the stored
+        count."""
+        cited_in = getattr(self, "article_count", None)
+        issued = date_parts(self.issued) if self.issued else None
+        return SourceCard(
+            publisher=self.publisher,
+            title=self.title,
+            page_url=self.get_absolute_url(),
+            cited_in=self.listed_articles if cited_in is None else cited_in,
+            type_label=str(capfirst(self.get_kind_display())) if self.kind else "",
+            year=issued[0] if issued else None,
+        )
 
 
 class SourceAlias(models.Model):

@@ -28,12 +28,14 @@ def cited_source_names(post: Post) -> list[str]:
 
 def cited_sources(post: Post) -> list[Source]:
     """The registered sources the post cites, each once, in the order its notes first cite
-    them: one query, one row per source (not one per note), made once per post object (the
-    JSON-LD, the citation tags and the downloads of one page share it)."""
+    them, with how many listed articles cite each now: one query, one row per source (not one
+    per note), made once per post object (the JSON-LD, the citation tags, the downloads and
+    the source cards of one page share it)."""
     if "_cited_sources" not in post.__dict__:
         post._cited_sources = list(
             Source.objects.filter(citations__post=post)
             .annotate(first_note=Min("citations__order"))
+            .with_citing_counts()
             .defer("reference_html", "key")
             .order_by("first_note")
         )

@@ -1,17 +1,39 @@
 // Shows a footnote's text beside its reference on hover, keyboard focus and tap (WCAG 1.4.13:
 // dismissable with Escape, hoverable, persistent). A first tap opens the note, a second one
 // follows the link. A reference whose note stands beside it in the margin (data-beside, set by
-// sidenotes.js) gets no popover. Without this script the link still jumps to the note and back.
+// sidenotes.js) gets no popover. A note citing a registered source shows that source's card
+// (the list after the notes, templates/sources/_source_cards.html) in place of its link to the
+// register. Without this script the link still jumps to the note and back.
 (function () {
   "use strict";
   var tip = null;
   var owner = null;
   var hideTimer = null;
   var pressedInside = false;
+  var cards = null;
 
   function noteFor(link) {
     var id = decodeURIComponent(link.hash.slice(1));
     return id ? document.getElementById(id) : null;
+  }
+
+  // The card of the source a note links to in the register, as a new element, or null.
+  function cardFor(note) {
+    if (!cards) {
+      cards = {};
+      document.querySelectorAll(".source-cards .source-card-link").forEach(function (a) {
+        cards[a.getAttribute("href")] = a.parentNode;
+      });
+    }
+    var link = note.querySelector("a.footnote-source");
+    var item = link && cards[link.getAttribute("href")];
+    if (!item) return null;
+    var card = document.createElement("div");
+    card.className = "source-card";
+    Array.prototype.forEach.call(item.childNodes, function (child) {
+      card.appendChild(child.cloneNode(true));
+    });
+    return card;
   }
 
   function hide() {
@@ -34,12 +56,15 @@
     tip.id = "footnote-popover";
     tip.setAttribute("role", "tooltip");
     var copy = note.cloneNode(true);
-    copy.querySelectorAll(".footnote-backref, .sidenote-more").forEach(function (el) { el.remove(); });
+    var card = cardFor(note);
+    var drop = ".footnote-backref, .sidenote-more, .source-card" + (card ? ", .footnote-source" : "");
+    copy.querySelectorAll(drop).forEach(function (el) { el.remove(); });
     copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
     tip.textContent = "";
     Array.prototype.forEach.call(copy.childNodes, function (child) {
       tip.appendChild(child.cloneNode(true));
     });
+    if (card) tip.appendChild(card);
     tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
     tip.addEventListener("mouseleave", scheduleHide);
     tip.addEventListener("pointerdown", function () {

@@ -1,8 +1,11 @@
 // On wide screens (article.css sets --layout: wide on the article) the notes list is laid out
 // in the right margin: each note beside its first reference, pushed down where it would
-// overlap the note above, a long one folded behind a button. Nothing is copied: the list keeps
+// overlap the note above, a long one folded behind a button. No note is copied: the list keeps
 // its place at the end of the text for screen readers, keyboards and print, and the
-// references still link to it. Without this script the notes stay at the end.
+// references still link to it. A note citing a registered source gets that source's card
+// (copied from the list after the notes), shown below it while the note is pointed at or
+// focused, hidden with Escape (article.css); the copy is for the eye only, the list after the
+// notes says it to screen readers. Without this script the notes stay at the end.
 (function () {
   "use strict";
   var article = document.querySelector("article.post");
@@ -41,6 +44,42 @@
     return text;
   }
 
+  // The card of the source a note links to in the register, as a new element, or null.
+  var cards = {};
+  document.querySelectorAll(".source-cards .source-card-link").forEach(function (a) {
+    cards[a.getAttribute("href")] = a.parentNode;
+  });
+  function cardFor(note) {
+    var link = note.querySelector("a.footnote-source");
+    var item = link && cards[link.getAttribute("href")];
+    if (!item) return null;
+    var card = document.createElement("div");
+    card.className = "source-card";
+    Array.prototype.forEach.call(item.childNodes, function (child) {
+      card.appendChild(child.cloneNode(true));
+    });
+    return card;
+  }
+
+  // After the note's text, outside its fold; shown over the notes below it.
+  function addCard(note) {
+    var card = !note.querySelector(":scope > .source-card") && cardFor(note);
+    if (!card) return;
+    card.setAttribute("aria-hidden", "true");
+    card.querySelectorAll("a").forEach(function (a) { a.tabIndex = -1; });
+    textOf(note).after(card);
+    note.classList.add("has-card");
+    ["mouseleave", "focusout"].forEach(function (type) {
+      note.addEventListener(type, function () { note.classList.remove("is-dismissed"); });
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    section.querySelectorAll(".has-card:hover, .has-card:focus-within").forEach(function (note) {
+      note.classList.add("is-dismissed");
+    });
+  });
+
   function toggle(note, button) {
     var open = !note.classList.contains("is-open");
     note.classList.toggle("is-open", open);
@@ -65,7 +104,7 @@
       text.addEventListener("focusin", function () {
         if (!note.classList.contains("is-open")) toggle(note, button);
       });
-      note.appendChild(button);
+      text.after(button);
     } else if (!long && button) {
       button.remove();
     }
@@ -80,6 +119,7 @@
       notes.forEach(function (note) {
         var ref = referenceOf(note);
         if (ref) ref.toggleAttribute("data-beside", on);
+        if (on) addCard(note);
       });
     }
     if (!on) return;
