@@ -20,6 +20,11 @@ class SeriesPlaceForm(forms.ModelForm):
     """An article's place in a series; a place another article holds is refused with that
     article's title and the first free place."""
 
+    class Meta:
+        help_texts = {
+            "position": _("1 is the first part; the series lists its parts in this order.")
+        }
+
     def clean(self) -> dict:
         cleaned = super().clean()
         series, position = cleaned.get("series"), cleaned.get("position")

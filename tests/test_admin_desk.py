@@ -62,14 +62,14 @@ def test_the_home_leads_with_new_article_then_drafts_scheduled_and_recent(editor
     html = _in_english(editor_client).get("/admin/").content.decode()
     new = html.index('href="/admin/posts/post/add/"')
     assert "New article" in html[new : new + 200]
-    assert new < html.index('id="desk-drafts"') < html.index('class="app-list"')
-    drafts = _section(html, "desk-drafts")
+    assert new < html.index('id="home-drafts"') < html.index('class="app-list"')
+    drafts = _section(html, "home-drafts")
     assert drafts.index("Ter review") < drafts.index("Gewoon concept")
     assert "Al online" not in drafts and "Straks" not in drafts
-    scheduled = _section(html, "desk-scheduled")
+    scheduled = _section(html, "home-scheduled")
     assert "Straks" in scheduled and "Scheduled for" in scheduled
     assert "Al online" not in scheduled
-    assert "Al online" in _section(html, "desk-recent")
+    assert "Al online" in _section(html, "home-recent")
 
 
 @pytest.mark.django_db
@@ -89,7 +89,7 @@ def test_an_auteur_sees_only_their_own_articles_on_the_home(django_user_model, m
     make_post(title="Eigen concept", status=Post.Status.DRAFT, authors=[own])
     make_post(title="Concept van een ander", status=Post.Status.DRAFT)
     html = auteur.get("/admin/").content.decode()
-    assert "Eigen concept" in _section(html, "desk-drafts")
+    assert "Eigen concept" in _section(html, "home-drafts")
     assert "Concept van een ander" not in html
     assert 'href="/admin/posts/post/add/"' in html
 
@@ -353,3 +353,17 @@ def test_the_admin_header_switches_between_dutch_and_english(editor_client):
 def test_the_login_page_has_the_language_switch(client):
     html = client.get("/admin/login/").content.decode()
     assert 'class="admin-language"' in html and 'href="/language/en/?next=' in html
+
+
+@pytest.mark.django_db
+def test_a_part_already_in_another_series_is_refused_by_name(editor_client, make_post, make_series):
+    elsewhere = make_post(title="Elders")
+    make_series(posts=[elsewhere], title="Andere reeks")
+    series = make_series(posts=[make_post(title="Eigen deel")])
+    url = f"/admin/series/series/{series.pk}/change/"
+    data = form_data(_in_english(editor_client).get(url).content.decode(), form_id="series_form")
+    data.update({"entries-1-post": str(elsewhere.pk), "entries-1-position": "2"})
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "“Elders” is already part 1 of “Andere reeks”" in response.content.decode()
+    assert SeriesEntry.objects.get(post=elsewhere).series.title == "Andere reeks"
