@@ -19,7 +19,7 @@ setup: $(VENV)/.installed messages
 # Compiles the .po catalogues when GNU gettext is present; the compiled .mo files are committed too.
 messages: $(VENV)/.installed
 	@if command -v msgfmt >/dev/null 2>&1; then \
-	  for po in locale/*/LC_MESSAGES/django.po locale-vendor/*/LC_MESSAGES/django.po; do msgfmt --check-format -o "$${po%.po}.mo" "$$po"; done; \
+	  for po in locale/*/LC_MESSAGES/django.po locale-vendor/*/LC_MESSAGES/*.po; do msgfmt --check-format -o "$${po%.po}.mo" "$$po"; done; \
 	  else echo "msgfmt not found: using the committed .mo files"; fi
 
 run: export DJANGO_DEBUG ?= true

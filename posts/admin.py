@@ -1,24 +1,32 @@
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 from simple_history.admin import SimpleHistoryAdmin
 
-from posts import roles
+from posts import desk, roles
 from posts.conflicts import COMPARED_FIELDS, body_diff
 from posts.extensions import extensions
 from posts.forms import PostAdminForm
 from posts.models import Author, Correction, FormerAddress, Post, Tag
-from posts.services import post_save_from_form, posts_set_status
+from posts.services import post_save_from_form, posts_set_status, publish_moment
+
+# The admin's own name and the title of its home page.
+admin.site.site_header = admin.site.site_title = settings.BLOG["TITLE"]
+admin.site.index_title = _("Editorial desk")
 
 
 class BylineSelect(AutocompleteSelectMultiple):
@@ -119,16 +127,35 @@ class PostAdmin(SimpleHistoryAdmin):
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["authors", "tags"]
-    readonly_fields = ["reading_minutes", "word_count", "created_at", "updated_at"]
+    readonly_fields = [
+        "state_explained",
+        "before_publishing",
+        "reading_minutes",
+        "word_count",
+        "created_at",
+        "updated_at",
+    ]
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
     actions = ["publish", "unpublish"]
     save_on_top = True
+    object_history_list_template = "admin/posts/post/object_history_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "body", "opened_revision"]}),
         (
             _("Publication"),
-            {"fields": ["status", "publish_at", "unlisted", "authors", "tags", "update_note"]},
+            {
+                "fields": [
+                    "state_explained",
+                    "status",
+                    "publish_at",
+                    "unlisted",
+                    "authors",
+                    "tags",
+                    "update_note",
+                ]
+            },
         ),
+        (_("Before publishing"), {"fields": ["before_publishing"]}),
         (
             _("Presentation"),
             {
@@ -154,12 +181,22 @@ class PostAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("state"), ordering="status")
     def publication_state(self, obj: Post) -> str:
         if obj.is_scheduled:
-            return _("Scheduled")
+            return desk.publication_state(obj)
         if obj.status == Post.Status.DRAFT and obj.review_requested_at:
             return _("Waiting for review")
         return obj.get_status_display()
 
-    @admin.display(description=_("unlisted"), ordering="unlisted")
+    @admin.display(description=_("state now"))
+    def state_explained(self, obj: Post) -> str:
+        return desk.publication_explained(obj)
+
+    @admin.display(description=_("search result, link card and checklist"))
+    def before_publishing(self, obj: Post) -> SafeString:
+        """How the stored article appears when found or shared, and what to check first."""
+        preview = desk.share_preview(obj, getattr(obj, "admin_origin", "")) if obj.pk else None
+        return render_to_string("admin/posts/post/_before_publishing.html", {"preview": preview})
+
+    @admin.display(description=_("unlisted"), ordering="unlisted", empty_value="")
     def listing(self, obj: Post) -> str:
         """Only the exception is shown: a normal, listed post needs no red cross."""
         return _("Unlisted") if obj.unlisted else ""
@@ -220,6 +257,13 @@ class PostAdmin(SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/posts/post/compare.html", context)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The publishing preview shows the article's address on this host.
+        context["adminform"].form.instance.admin_origin = desk.origin_of(
+            request.build_absolute_uri("/")
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "authors":
             kwargs["widget"] = BylineSelect(db_field, self.admin_site, using=kwargs.get("using"))
@@ -275,6 +319,11 @@ class PostAdmin(SimpleHistoryAdmin):
         if roles.can_publish(request.user):
             if obj.status == Post.Status.PUBLISHED:
                 obj.review_requested_at = None
+                stored = Post.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+                if stored != Post.Status.PUBLISHED:
+                    # Publishing a draft: it goes live now, not on the day it was started.
+                    chosen = "publish_at" in form.changed_data
+                    obj.publish_at = publish_moment(obj.publish_at, chosen=chosen)
         else:
             # What the form may not change, from the stored row: a crafted POST or a
             # restored revision cannot publish, schedule or unpublish.
@@ -299,29 +348,87 @@ class PostAdmin(SimpleHistoryAdmin):
         for warning in getattr(form, "body_warnings", []):
             self.message_user(request, warning, messages.WARNING)
 
-    def _set_status(self, request, queryset, status: str, message) -> None:
-        """Changes the status (a revision each, nothing rendered), then reports."""
-        count = posts_set_status(posts=queryset.exclude(status=status), status=status)
-        self.message_user(request, message(count) % {"n": count}, messages.SUCCESS)
+    def _set_status(self, request, queryset, status: str, texts: dict) -> TemplateResponse | None:
+        """Asks first, on a page listing what changes for each article (as deleting does);
+        once confirmed, changes the status (a revision each, nothing rendered) and reports."""
+        changing = [post for post in queryset if post.status != status]
+        if request.POST.get("post") == "yes" and changing:
+            count = posts_set_status(posts=changing, status=status)
+            self.message_user(request, texts["done"](count) % {"n": count}, messages.SUCCESS)
+            return None
+        if request.POST.get("post") == "yes":
+            self.message_user(request, texts["nothing"], messages.WARNING)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": texts["title"],
+            "opts": self.opts,
+            "action": request.POST.get("action", ""),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "selected": list(queryset),
+            "changing": [(post, texts["outcome"](post)) for post in changing],
+            "unchanged": [post for post in queryset if post.status == status],
+            "question": texts["question"](len(changing)) % {"n": len(changing)},
+            "unchanged_note": texts["unchanged"],
+            "confirm_label": texts["confirm"],
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/posts/post/status_confirmation.html", context)
 
     @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
-    def publish(self, request, queryset) -> None:
-        self._set_status(
+    def publish(self, request, queryset) -> TemplateResponse | None:
+        def outcome(post: Post) -> str:
+            moment = publish_moment(post.publish_at)
+            if moment > timezone.now():
+                return gettext("scheduled for %(date)s") % {"date": desk.when(moment)}
+            return gettext("visible to visitors from now on")
+
+        return self._set_status(
             request,
             queryset,
             Post.Status.PUBLISHED,
-            lambda n: ngettext("%(n)d article published.", "%(n)d articles published.", n),
+            {
+                "title": gettext("Publish articles"),
+                "question": lambda n: ngettext(
+                    "Publish this article? A draft goes live now, or on its publish date if "
+                    "that is still to come.",
+                    "Publish these %(n)d articles? A draft goes live now, or on its publish "
+                    "date if that is still to come.",
+                    n,
+                ),
+                "outcome": outcome,
+                "confirm": gettext("Yes, publish"),
+                "unchanged": gettext("Already published, so left as they are:"),
+                "nothing": gettext("Nothing changed: the selected articles were published."),
+                "done": lambda n: ngettext(
+                    "%(n)d article published.", "%(n)d articles published.", n
+                ),
+            },
         )
 
     @admin.action(
         description=_("Turn the selected articles back into drafts"), permissions=["publish"]
     )
-    def unpublish(self, request, queryset) -> None:
-        self._set_status(
+    def unpublish(self, request, queryset) -> TemplateResponse | None:
+        return self._set_status(
             request,
             queryset,
             Post.Status.DRAFT,
-            lambda n: ngettext(
-                "%(n)d article is a draft again.", "%(n)d articles are drafts again.", n
-            ),
+            {
+                "title": gettext("Turn articles back into drafts"),
+                "question": lambda n: ngettext(
+                    "Turn this article back into a draft? Visitors can no longer open it; "
+                    "its address stops working until it is published again.",
+                    "Turn these %(n)d articles back into drafts? Visitors can no longer open "
+                    "them; their addresses stop working until they are published again.",
+                    n,
+                ),
+                "outcome": lambda post: gettext("becomes a draft"),
+                "confirm": gettext("Yes, make drafts"),
+                "unchanged": gettext("Already drafts, so left as they are:"),
+                "nothing": gettext("Nothing changed: the selected articles were drafts."),
+                "done": lambda n: ngettext(
+                    "%(n)d article is a draft again.", "%(n)d articles are drafts again.", n
+                ),
+            },
         )

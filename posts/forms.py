@@ -1,11 +1,12 @@
 from django import forms
 from django.utils import formats, timezone
+from django.utils.html import conditional_escape
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from posts.bodies import render_body
 from posts.conflicts import COMPARED_FIELDS, Conflict, find_conflict, newest_revision_id
-from posts.models import Post
+from posts.models import RESERVED_SLUGS, Post
 from posts.rendering import Rendered
 
 
@@ -42,11 +43,30 @@ class PostAdminForm(forms.ModelForm):
             self.initial["authors"] = [author.pk for author in self.instance.bylines]
         if self.instance.pk is not None and not self.is_bound:
             self.initial["opened_revision"] = newest_revision_id(self.instance.pk)
+        # The admin shows help texts as HTML; ours quote Markdown and addresses such as
+        # /blog/<slug>/ and <!--truncate-->, which must show as written.
+        for field in self.fields.values():
+            if field.help_text:
+                field.help_text = conditional_escape(field.help_text)
         # Set when another save came in since the form was opened (shown above the form).
         self.conflict: Conflict | None = None
         self.body_warnings: list[str] = []
         # The body as rendered while validating it; the save reuses it instead of rendering again.
         self.rendered: Rendered | None = None
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(
+                _(
+                    "The address /blog/%(slug)s/ is taken by a page of the blog itself "
+                    "(/blog/tags/, /blog/authors/ and /blog/archive/ are). Choose another "
+                    "slug, for example one made from the title."
+                ),
+                code="reserved",
+                params={"slug": slug},
+            )
+        return slug
 
     def clean_body(self) -> str:
         # Browsers send a textarea's lines with CRLF; bodies are stored with LF.

@@ -8,6 +8,7 @@ most once.
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -101,10 +102,19 @@ def post_save_from_form(*, post: Post, rendered: Rendered | None, update_note: s
     )
 
 
+def publish_moment(publish_at: datetime, *, chosen: bool = False) -> datetime:
+    """When a draft that is being published goes live: its publish date if the editor chose
+    it in this save (``chosen``) or it is still to come (the draft is scheduled), else now, so
+    that an article is not shown as published on the day its draft was begun."""
+    now = timezone.now()
+    return publish_at if chosen or publish_at > now else now
+
+
 @transaction.atomic
 def posts_set_status(*, posts: Iterable[Post], status: str) -> int:
     """Publishes posts or turns them back into drafts, rendering nothing (each change is
-    still a revision); returns how many changed."""
+    still a revision); returns how many changed. A published draft goes live now unless its
+    publish date is still to come (:func:`publish_moment`)."""
     changed = 0
     for post in posts:
         if post.status == status:
@@ -112,6 +122,7 @@ def posts_set_status(*, posts: Iterable[Post], status: str) -> int:
         post.status = status
         if status == Post.Status.PUBLISHED:
             post.review_requested_at = None
-        post.save(update_fields=["status", "updated_at", "review_requested_at"])
+            post.publish_at = publish_moment(post.publish_at)
+        post.save(update_fields=["status", "publish_at", "updated_at", "review_requested_at"])
         changed += 1
     return changed

@@ -72,10 +72,11 @@ def test_post_history_page_lists_revisions(editor_client, one_of_each):
 def test_publish_and_unpublish_actions_change_status(editor_client, make_post):
     draft = make_post(status=Post.Status.DRAFT)
     url = reverse("admin:posts_post_changelist")
-    editor_client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
+    # Each action asks first; "post" is the confirmation page's answer.
+    editor_client.post(url, {"action": "publish", "_selected_action": [draft.pk], "post": "yes"})
     draft.refresh_from_db()
     assert draft.status == Post.Status.PUBLISHED
-    editor_client.post(url, {"action": "unpublish", "_selected_action": [draft.pk]})
+    editor_client.post(url, {"action": "unpublish", "_selected_action": [draft.pk], "post": "yes"})
     draft.refresh_from_db()
     assert draft.status == Post.Status.DRAFT
 

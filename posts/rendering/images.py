@@ -33,11 +33,12 @@ def render_image(
     if not is_external(src):
         return self.image(tokens, idx, options, env)  # type: ignore[attr-defined]
     description = self.renderInlineAsText(token.children or [], options, env)  # type: ignore[attr-defined]
-    label = description or gettext("Image")
-    where = gettext("image on another site")
+    label = gettext("%(description)s (image on another site)") % {
+        "description": description or gettext("Image")
+    }
     return (
         f'<a class="external-image" href="{escapeHtml(src)}" rel="noopener noreferrer">'
-        f"{escapeHtml(label)} ({escapeHtml(where)})</a>"
+        f"{escapeHtml(label)}</a>"
     )
 
 

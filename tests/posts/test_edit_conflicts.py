@@ -86,12 +86,14 @@ def test_a_publish_action_in_between_is_a_conflict_naming_the_status(two_editors
     first, second = two_editors
     data = _open(first, post)
     second.post(
-        "/admin/posts/post/", {"action": "publish", "_selected_action": [post.pk], "index": 0}
+        "/admin/posts/post/",
+        {"action": "publish", "_selected_action": [post.pk], "index": 0, "post": "yes"},
     )
     data["title"] = "Anders"
     response = _save(first, post, data)
     assert response.status_code == 200
-    assert response.context["adminform"].form.conflict.fields == ("status",)
+    # Publishing the draft also dated it now.
+    assert response.context["adminform"].form.conflict.fields == ("status", "publish_at")
     assert Post.objects.get(pk=post.pk).title != "Anders"
 
 

@@ -116,7 +116,7 @@ def test_restoring_a_published_revision_does_not_publish_for_an_auteur(auteur, r
     published = Post.objects.get(pk=own_post.pk).history.order_by("-history_date").first()
     redacteur.post(
         "/admin/posts/post/",
-        {"action": "unpublish", "_selected_action": [own_post.pk], "index": 0},
+        {"action": "unpublish", "_selected_action": [own_post.pk], "index": 0, "post": "yes"},
     )
     assert Post.objects.get(pk=own_post.pk).status == Post.Status.DRAFT
     url = f"/admin/posts/post/{own_post.pk}/history/{published.history_id}/"
@@ -136,7 +136,7 @@ def test_an_auteur_offers_a_draft_for_review_and_a_redacteur_sees_and_publishes_
     assert "Eigen stuk" in waiting
     redacteur.post(
         "/admin/posts/post/",
-        {"action": "publish", "_selected_action": [own_post.pk], "index": 0},
+        {"action": "publish", "_selected_action": [own_post.pk], "index": 0, "post": "yes"},
     )
     post = Post.objects.get(pk=own_post.pk)
     assert (post.status, post.review_requested_at) == (Post.Status.PUBLISHED, None)
