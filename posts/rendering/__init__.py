@@ -4,7 +4,14 @@ from posts.rendering.headings import DEFAULT_TOC_LEVELS, toc_html
 from posts.rendering.highlight import pygments_css
 from posts.rendering.pipeline import render
 from posts.rendering.problems import Problem
-from posts.rendering.results import CitedSource, Footnote, Heading, Rendered, SourceUrl
+from posts.rendering.results import (
+    CitedSource,
+    Footnote,
+    Heading,
+    Rendered,
+    SourceLink,
+    SourceUrl,
+)
 
 __all__ = [
     "DEFAULT_TOC_LEVELS",
@@ -13,6 +20,7 @@ __all__ = [
     "Heading",
     "Problem",
     "Rendered",
+    "SourceLink",
     "SourceUrl",
     "pygments_css",
     "render",

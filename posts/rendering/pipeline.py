@@ -13,10 +13,17 @@ from markdown_it.utils import EnvType
 from posts.rendering.footnotes import Note, extract_definitions, number_notes
 from posts.rendering.headings import NOTES_HEADING_ID, number_headings, toc_html
 from posts.rendering.images import external_image_problems
-from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, notes_section
+from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, NoteSource, notes_section
 from posts.rendering.parser import MARKDOWN, MAX_NESTING
 from posts.rendering.problems import Problem
-from posts.rendering.results import CitedSource, Footnote, Heading, Rendered, SourceUrl
+from posts.rendering.results import (
+    CitedSource,
+    Footnote,
+    Heading,
+    Rendered,
+    SourceLink,
+    SourceUrl,
+)
 from posts.rendering.sanitize import html_to_text, sanitize
 from posts.rendering.sources import parse_source
 from posts.rendering.summary import split_summary
@@ -72,19 +79,21 @@ def _reading_minutes(words: int, html: str) -> int:
 
 def _register_lookup(
     sources: dict[str, CitedSource | None], source_url: SourceUrl | None
-) -> Callable[[Note], str | None]:
+) -> Callable[[Note], NoteSource | None]:
     """Asks ``source_url`` once per distinct cited source."""
-    registered: dict[CitedSource, str | None] = {}
+    registered: dict[CitedSource, SourceLink | None] = {}
 
-    def register_url(note: Note) -> str | None:
+    def register_source(note: Note) -> NoteSource | None:
         cited = sources[note.label]
         if cited is None or source_url is None:
             return None
         if cited not in registered:
-            registered[cited] = source_url(cited)
-        return registered[cited]
+            answer = source_url(cited)
+            registered[cited] = SourceLink(answer) if isinstance(answer, str) else answer
+        link = registered[cited]
+        return NoteSource(link, cited.url) if link else None
 
-    return register_url
+    return register_source
 
 
 def _notes_html(
@@ -101,8 +110,8 @@ def _notes_html(
         heading_html = md.renderer.renderInline(heading.children or [], md.options, env)
     else:
         heading_html = escapeHtml(gettext("Notes"))
-    register_url = _register_lookup(sources, source_url)
-    return sanitize(notes_section(md, notes, env, heading_html, register_url))
+    register_source = _register_lookup(sources, source_url)
+    return sanitize(notes_section(md, notes, env, heading_html, register_source))
 
 
 def _unclosed_comments(tokens: list[Token]) -> list[Problem]:
@@ -119,8 +128,9 @@ def _unclosed_comments(tokens: list[Token]) -> list[Problem]:
 def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     """Renders a Markdown article body; pure, deterministic and never raising on odd input.
 
-    ``source_url`` maps a note's cited source to its page in our register (or None); when
-    given, each note whose source has a page links to it.
+    ``source_url`` maps a note's cited source to its page in our register (or None), or to a
+    :class:`SourceLink` that also tells the health of the cited link; when given, each note
+    whose source has a page links to it, and says so when its link no longer answers.
     """
     source = _normalise(text)
     if not source.strip():
