@@ -329,9 +329,8 @@ MARKDOWNX_MARKDOWNIFY_FUNCTION = "posts.bodies.preview_html"
 BLOG_TITLE = env.str("BLOG_TITLE", default="Bronpunt")
 # Who the link checker says it is: the site's address unless an operator gives another (a URL
 # or a mail address where a site owner can reach us).
-LINK_CHECK_CONTACT = env.str(
-    "BLOG_LINK_CHECK_CONTACT",
-    default=next((f"https://{h.lstrip('.')}/" for h in ALLOWED_HOSTS if h != "*"), ""),
+LINK_CHECK_CONTACT = env.str("BLOG_LINK_CHECK_CONTACT", default="") or next(
+    (f"https://{host.lstrip('.')}/" for host in ALLOWED_HOSTS if host != "*"), ""
 )
 
 BLOG = {

@@ -168,13 +168,17 @@ class SourceAdmin(admin.ModelAdmin):
         return format_html('<a href="{}" rel="external noopener noreferrer">{}</a>', url, url)
 
     def save_model(self, request, obj: Source, form, change: bool) -> None:
-        """A new address is checked afresh; the citing articles' notes follow a new address
-        or archived copy (both in the worker)."""
+        """A new address is checked afresh (an archived copy given with it is kept); the
+        citing articles' notes follow a new address or archived copy (both in the worker)."""
         changed = set(form.changed_data)
-        if change and "url" in changed:
+        new_address = "url" in changed
+        if change and new_address:
+            given = (obj.archive_url, obj.archive_confirmed)
             obj.forget_link_health()
+            if "archive_url" in changed:
+                obj.archive_url, obj.archive_confirmed = given
         super().save_model(request, obj, form, change)
-        if change and "url" in changed and obj.url:
+        if new_address and obj.url:
             enqueue_link_checks([obj])
         if change and changed & {"url", "archive_url"}:
             refresh_source_citations.enqueue(obj.pk)

@@ -541,3 +541,20 @@ def test_a_routine_check_that_changes_nothing_readers_see_renders_nothing(cited,
     post = Post.objects.get(title="Citerend artikel")
     linkhealth.check_source(source.pk)
     assert Post.objects.get(pk=post.pk).updated_at == post.updated_at
+
+
+@pytest.mark.django_db
+def test_an_archived_copy_an_editor_gives_reaches_the_notes(editor_client, cited, site, queue):
+    source = _record(cited(site.url("/gone")), result("404"))
+    copy = f"https://web.archive.org/web/20200202101010/{site.url('/gone')}"
+    data = {"publisher": source.publisher, "title": source.title, "slug": source.slug}
+    data.update(url=source.url, archive_url=copy, archive_confirmed="on")
+    response = editor_client.post(f"/admin/sources/source/{source.pk}/change/", data)
+    assert response.status_code == 302
+    (refresh,) = queue.results
+    assert refresh.task.name == "refresh_source_citations"
+    refresh.task.call(*refresh.args)
+    body = Post.objects.get(title="Citerend artikel").body_html
+    assert f'data-versionurl="{copy}" data-versiondate="2020-02-02"' in body
+    assert f'class="footnote-archive" href="{copy}"' in body
+    assert Source.objects.get(pk=source.pk).archive_confirmed
