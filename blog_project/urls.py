@@ -19,6 +19,11 @@ urlpatterns = [
         source_views.article_bibliography,
         name="article-sources",
     ),
+    path(
+        "blog/<slug:slug>/citations.json",
+        source_views.article_citations,
+        name="article-citations",
+    ),
     path("blog/", include("posts.urls")),
     path("series/", include("series.urls")),
     path("sources/", include("sources.urls")),

@@ -1,10 +1,11 @@
 """Citing an article: its reference (APA, BibTeX, RIS, CSL-JSON) and the Highwire Press
 ``citation_*`` tags that reference managers and scholarly indexes read."""
 
+import json
 import re
+from functools import lru_cache
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -53,13 +54,15 @@ def article_csl(post: Post, request: HttpRequest) -> dict:
 
 
 def article_reference(post: Post, request: HttpRequest) -> str:
-    """The article's reference in APA, as HTML; kept in the cache until the post changes."""
-    key = f"cite:{post.pk}:{post.updated_at.timestamp()}:{post.language}:{request.get_host()}"
-    html = cache.get(key)
-    if html is None:
-        html = references.formatted([article_csl(post, request)], language=post.language)[0]
-        cache.set(key, html, 60 * 60 * 24)
-    return html
+    """The article's reference in APA, as HTML; formatted once per version of the article in
+    each process (no cache server needed: a page must render when it is down)."""
+    item = article_csl(post, request)
+    return _formatted(json.dumps(item, sort_keys=True), post.language)
+
+
+@lru_cache(maxsize=2048)
+def _formatted(item: str, language: str) -> str:
+    return references.formatted([json.loads(item)], language=language)[0]
 
 
 def citation_meta(post: Post, request: HttpRequest) -> list[tuple[str, str]]:

@@ -2,8 +2,10 @@
 
 They take the addresses django-markdownx's widget calls (``/markdownx/markdownify/`` and
 ``/markdownx/upload/``) but answer only a logged-in editor who may write articles; anyone
-else gets 403. Uploads must be real raster images (:mod:`posts.images`); every refusal is a
-JSON message, never a server error.
+else gets 403. Asked with ``format=json``, the preview also reports the problems a save would
+report and the live word count (:mod:`posts.editor_checks`), for the writer's desk. Uploads
+must be real raster images (:mod:`posts.images`); every refusal is a JSON message, never a
+server error.
 """
 
 from django.conf import settings
@@ -15,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from posts.bodies import preview_html
+from posts.editor_checks import preview_report
 from posts.images import check_raster_image, dated_name
 
 UPLOAD_FOLDER = "uploads"
@@ -51,11 +54,19 @@ def editor_only(view):
 @require_POST
 @editor_only
 def markdownify(request: HttpRequest) -> HttpResponse:
-    """The live preview: exactly the HTML the public page will show for this body."""
+    """The live preview: exactly the HTML the public page will show for this body.
+
+    With ``format=json``: that HTML with the problems, hints and counts; the labels in the
+    article's ``language`` when one of the site's languages is given.
+    """
     content = request.POST.get("content")
     if content is None:
         return _refused(_("Nothing to preview: the request carries no text."), 400)
-    return HttpResponse(preview_html(content), content_type="text/html; charset=utf-8")
+    language = request.POST.get("language")
+    language = language if language in dict(settings.LANGUAGES) else None
+    if request.POST.get("format") == "json":
+        return JsonResponse(preview_report(content, language))
+    return HttpResponse(preview_html(content, language), content_type="text/html; charset=utf-8")
 
 
 @never_cache
@@ -79,4 +90,5 @@ def upload_image(request: HttpRequest) -> JsonResponse:
     except ValidationError as error:
         return _refused(" ".join(error.messages), 400)
     name = default_storage.save(dated_name(UPLOAD_FOLDER, image.extension), upload)
-    return JsonResponse({"image_code": f"![]({default_storage.url(name)})"})
+    url = default_storage.url(name)
+    return JsonResponse({"image_code": f"![]({url})", "url": url})

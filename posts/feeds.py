@@ -19,6 +19,21 @@ FEED_SIZE = 20
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+# The ids an article's HTML gives its notes, references and headings, and what points at them.
+_ID_ATTRIBUTE = re.compile(r'\b(id|aria-labelledby|aria-describedby)="([^"]*)"')
+_FRAGMENT_LINK = re.compile(r'\bhref="#([^"]*)"')
+
+
+def own_ids(html: str, prefix: str) -> str:
+    """The article's HTML with every id (and every link to one) prefixed, so that several
+    articles on one page (a feed reader shows them so) keep their notes apart: the second
+    entry's ``#fn-1`` goes to its own note, not the first entry's."""
+    html = _ID_ATTRIBUTE.sub(
+        lambda m: f'{m[1]}="{" ".join(prefix + part for part in m[2].split())}"', html
+    )
+    return _FRAGMENT_LINK.sub(lambda m: f'href="#{prefix}{m[1]}"', html)
+
+
 def _xml_text(value):
     """``value`` (a string, or a list or dict of them) without characters XML cannot hold."""
     if isinstance(value, str):
@@ -83,7 +98,8 @@ class PostFeed(Feed):
         return item.title
 
     def item_description(self, item: Post) -> str:
-        return item.body_html if settings.BLOG["FEED_FULL_CONTENT"] else item.summary_html
+        html = item.body_html if settings.BLOG["FEED_FULL_CONTENT"] else item.summary_html
+        return own_ids(html, f"{item.slug}-")
 
     def item_pubdate(self, item: Post):
         return item.publish_at

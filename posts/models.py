@@ -137,6 +137,37 @@ class PostQuerySet(models.QuerySet):
             .defer(*Post.HEAVY_FIELDS)
         )
 
+    def neighbours(self, post: "Post") -> dict[str, "Post | None"]:
+        """The listed posts just before and after ``post`` in publish order: ``{"older": ...,
+        "newer": ...}``, None at either end.
+
+        One query of titles and slugs: two keyset subqueries on (publish_at, id), so posts
+        published at the same moment keep one order, each a short walk along the index
+        ``post_listed_newest_first`` from ``post``'s place. ``publish_at <= at AND (publish_at
+        < at OR id < pk)`` is ``(publish_at, id) < (at, pk)`` with a range the index can seek.
+        """
+        at, pk = post.publish_at, post.pk
+        listed = self.listed().order_by().values("pk")
+        older = (
+            listed.filter(publish_at__lte=at)
+            .filter(Q(publish_at__lt=at) | Q(pk__lt=pk))
+            .order_by("-publish_at", "-pk")[:1]
+        )
+        newer = (
+            listed.filter(publish_at__gte=at)
+            .filter(Q(publish_at__gt=at) | Q(pk__gt=pk))
+            .order_by("publish_at", "pk")[:1]
+        )
+        found = {"older": None, "newer": None}
+        rows = (
+            self.model._default_manager.filter(Q(pk=Subquery(older)) | Q(pk=Subquery(newer)))
+            .order_by()
+            .only("title", "slug", "publish_at")
+        )
+        for row in rows:
+            found["older" if (row.publish_at, row.pk) < (at, pk) else "newer"] = row
+        return found
+
 
 POST_HISTORY = HistoricalRecords(
     excluded_fields=[

@@ -24,6 +24,14 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 DEFAULT_STYLE = "apa"
+# The styles a reader may choose on a source page or an article (CSL style ids), by name.
+STYLES = {
+    "apa": "APA 7",
+    "chicago-author-date": "Chicago (author-date)",
+    "modern-language-association": "MLA 9",
+    "harvard-cite-them-right": "Harvard (Cite Them Right)",
+    "ieee": "IEEE",
+}
 _LOCALES = {"nl": "nl-NL", "en": "en-US"}
 # What a formatted reference may keep of citeproc's HTML: emphasis, nothing clickable.
 _FORMATTED_TAGS = {"i", "b", "span", "sup", "sub"}

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -188,6 +189,9 @@ class PostDetailView(DetailView):
         context["reference"] = citing.article_reference(self.object, self.request)
         for contribute in extensions.article_context:
             context.update(contribute(self.object, self.request))
+        # Queried only where the page shows them: outside a series (a series has its own).
+        post = self.object
+        context["neighbours"] = SimpleLazyObject(lambda: Post.objects.neighbours(post))
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from posts.extensions import extensions
+from sources import resolving
+from sources.fill_form import SourceForm
 from sources.models import Citation, LinkState, Source, SourceAlias
 from sources.services import sources_merge
 from sources.tasks import enqueue_link_checks, refresh_source_citations
@@ -57,6 +59,7 @@ class LinkStateFilter(admin.SimpleListFilter):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = [
         "publisher",
         "title",
@@ -81,6 +84,7 @@ class SourceAdmin(admin.ModelAdmin):
         "archive_link",
     ]
     fieldsets = [
+        (None, {"fields": ["fill_from"]}),
         (None, {"fields": ["publisher", "title", "slug", "kind", "reference"]}),
         (
             _("Reference"),
@@ -117,6 +121,18 @@ class SourceAdmin(admin.ModelAdmin):
         ),
     ]
     actions = ["merge", "check_links"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            return [fieldset for fieldset in fieldsets if "fill_from" not in fieldset[1]["fields"]]
+        return fieldsets
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The outcome of a fill-in from an identifier, once it has run.
+        if request.method == "GET" and (report := resolving.take_fill_report(object_id)):
+            self.message_user(request, report.message, report.level)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("reference (APA 7)"))
     def reference(self, obj: Source) -> str:
@@ -168,8 +184,9 @@ class SourceAdmin(admin.ModelAdmin):
         return format_html('<a href="{}" rel="external noopener noreferrer">{}</a>', url, url)
 
     def save_model(self, request, obj: Source, form, change: bool) -> None:
-        """A new address is checked afresh (an archived copy given with it is kept); the
-        citing articles' notes follow a new address or archived copy (both in the worker)."""
+        """Fills the source in from an identifier if one was given; a new address is checked
+        afresh (an archived copy given with it is kept); the citing articles' notes follow a
+        new address or archived copy (all in the worker)."""
         changed = set(form.changed_data)
         new_address = "url" in changed
         if change and new_address:
@@ -178,6 +195,9 @@ class SourceAdmin(admin.ModelAdmin):
             if "archive_url" in changed:
                 obj.archive_url, obj.archive_confirmed = given
         super().save_model(request, obj, form, change)
+        if identifier := form.cleaned_data.get("fill_from"):
+            resolving.fill_in_background(obj.pk, identifier, form.provisional)
+            self.message_user(request, resolving.filling_message(identifier), messages.INFO)
         if new_address and obj.url:
             enqueue_link_checks([obj])
         if change and changed & {"url", "archive_url"}:

@@ -261,6 +261,19 @@ class SourceAlias(models.Model):
         return self.key
 
 
+# How a locator is written before its value, by CSL label (the citation styles do their own).
+LOCATOR_PREFIXES = {
+    "page": "p. ",
+    "section": "§ ",
+    "paragraph": "par. ",
+    "chapter": "hfst. ",
+    "article-locator": "art. ",
+    "figure": "fig. ",
+    "table": "tab. ",
+    "timestamp": "",
+}
+
+
 class Citation(models.Model):
     """One footnote of one article; derived from the body on every save."""
 
@@ -281,6 +294,9 @@ class Citation(models.Model):
         related_name="citations",
     )
     text = models.TextField(_("note"), blank=True)
+    # Where in the source this citation points: a CSL locator label and value ("page", "12").
+    locator_label = models.CharField(_("locator type"), max_length=20, blank=True)
+    locator = models.CharField(_("locator"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["post", "order"]
@@ -296,3 +312,18 @@ class Citation(models.Model):
 
     def __str__(self) -> str:
         return f"[^{self.label}]"
+
+    @property
+    def locator_text(self) -> str:
+        """The locator as a reader reads it: "p. 12", "§ 3.2", "00:14:05"."""
+        if not self.locator:
+            return ""
+        prefix = LOCATOR_PREFIXES.get(self.locator_label, "")
+        return f"{prefix}{self.locator}"
+
+    def csl_citation_item(self) -> dict:
+        """This citation as a CSL citation item (the source's id with its locator)."""
+        item: dict = {"id": self.source.slug if self.source else self.label}
+        if self.locator:
+            item.update(locator=self.locator, label=self.locator_label or "page")
+        return item

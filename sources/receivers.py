@@ -13,8 +13,11 @@ from sources.services import citations_sync
 
 
 def sync_citations_of_written_body(sender, *, post: Post, rendered, links, **kwargs) -> None:
-    """``posts.signals.post_body_written``: the notes the new body has become citations."""
-    citations_sync(post=post, footnotes=rendered.footnotes, links=links)
+    """``posts.signals.post_body_written``: the notes and author-date citations of the new
+    body have become citations."""
+    citations_sync(
+        post=post, footnotes=rendered.footnotes, links=links, author_date=rendered.author_date
+    )
 
 
 def cited_source_names(post: Post) -> list[str]:

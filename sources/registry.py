@@ -1,4 +1,4 @@
-"""Finding and registering the sources that footnotes cite.
+"""Finding and registering the sources that footnotes and author-date citations cite.
 
 :class:`SourceRegistry` is what the core's pipeline sees (``posts.extensions``): for the sources
 one body cites, the register's entries, created on a save.
@@ -66,14 +66,32 @@ def ensure_sources(cited: Sequence[CitedSource]) -> dict[str, Source]:
                 publisher=item.publisher.strip(),
                 title=item.title.strip(),
                 url=url,
-                slug=_unique_slug(f"{item.publisher} {item.title}", taken),
+                creators="\n".join(item.creators),
+                issued=item.issued,
+                slug=_unique_slug(_slug_base(item), taken),
             )
             source.save()
             found[key] = source
-        elif url and not source.url:
-            source.url = url
-            source.save(update_fields=["url"])
+        else:
+            _fill_in(source, url=url, creators="\n".join(item.creators), issued=item.issued)
     return found
+
+
+def _slug_base(item: CitedSource) -> str:
+    """Publisher and title, once: an author-date source's title "Baarsma (2025)" already
+    names its publisher."""
+    if item.title.casefold().startswith(item.publisher.casefold()):
+        return item.title
+    return f"{item.publisher} {item.title}"
+
+
+def _fill_in(source: Source, **values: str) -> None:
+    """What a citation knows and the registered source lacks; an editor's values stay."""
+    missing = [name for name, value in values.items() if value and not getattr(source, name)]
+    for name in missing:
+        setattr(source, name, values[name])
+    if missing:
+        source.save(update_fields=missing)
 
 
 @dataclass(frozen=True)

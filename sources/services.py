@@ -6,7 +6,8 @@ from django.db import transaction
 
 from posts import counts
 from posts.models import Post
-from posts.rendering import Footnote
+from posts.rendering import AuthorDateCitation, Footnote
+from posts.rendering.locators import find_locator
 from posts.services import post_refresh
 from sources.models import Citation, Source, SourceAlias
 from sources.registry import RegistryLinks, find_sources
@@ -14,20 +15,26 @@ from sources.registry import RegistryLinks, find_sources
 
 @transaction.atomic
 def citations_sync(
-    *, post: Post, footnotes: Sequence[Footnote], links: RegistryLinks | None = None
+    *,
+    post: Post,
+    footnotes: Sequence[Footnote],
+    links: RegistryLinks | None = None,
+    author_date: Sequence[AuthorDateCitation] = (),
 ) -> None:
-    """Replaces the post's citations with one per footnote, each linked to its source.
+    """Replaces the post's citations with one per footnote and one per author-date citation
+    in the text (numbered after the notes), each linked to its source.
 
-    ``links`` is the register's answer for these notes when the caller has it (a save);
+    ``links`` is the register's answer for these citations when the caller has it (a save);
     otherwise the sources are looked up.
     """
     if links is None:
-        links = RegistryLinks(find_sources(fn.source for fn in footnotes if fn.source))
+        cited = [*(fn.source for fn in footnotes if fn.source), *(c.source for c in author_date)]
+        links = RegistryLinks(find_sources(cited))
     former = set(
         Citation.objects.filter(post=post, source__isnull=False).values_list("source_id", flat=True)
     )
     Citation.objects.filter(post=post).delete()
-    Citation.objects.bulk_create(
+    notes = [
         Citation(
             post=post,
             label=fn.label,
@@ -35,11 +42,32 @@ def citations_sync(
             order=fn.number,
             text=fn.text,
             source=links.source_for(fn.source),
+            locator_label=fn.locator_label,
+            locator=fn.locator,
         )
         for fn in footnotes
-    )
+    ]
+    in_text = [
+        Citation(
+            post=post,
+            label=citation.label,
+            anchor=citation.anchor,
+            order=len(footnotes) + citation.number,
+            text=citation.text,
+            source=links.source_for(citation.source),
+            **_author_date_locator(citation.locator),
+        )
+        for citation in author_date
+    ]
+    Citation.objects.bulk_create([*notes, *in_text])
     cited = {source.pk for source in links.sources.values()}
     counts.recount_rows({counts.counter_for(Source): former | cited})
+
+
+def _author_date_locator(written: str) -> dict:
+    """'p. 12' of "(Baarsma, 2025, p. 12)" as a CSL label and value."""
+    label, value, _written = find_locator(written) if written else ("", "", "")
+    return {"locator_label": label, "locator": value}
 
 
 @transaction.atomic

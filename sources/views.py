@@ -1,5 +1,7 @@
+import json
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,6 +17,7 @@ from sources.models import Citation, Source, SourceAlias
 from sources.receivers import cited_sources
 
 CITING_PER_PAGE = 25
+FOOTNOTE_ANCHOR_PREFIX = "fn-"  # posts.rendering.footnotes.Note.note_id
 
 
 class SourceListView(ListView):
@@ -72,17 +75,44 @@ class SourceDetailView(DetailView):
         page = page_of(self.request, posts, CITING_PER_PAGE, count=source.article_count)
         notes = (
             Citation.objects.filter(source=source, post__in=[post.pk for post in page])
-            .only("label", "anchor", "order", "post_id")
+            .only("label", "anchor", "order", "text", "post_id", "locator_label", "locator")
             .order_by("post_id", "order")
         )
         by_post = {pid: list(group) for pid, group in groupby(notes, key=lambda c: c.post_id)}
-        context["citing"] = [{"post": post, "notes": by_post.get(post.pk, [])} for post in page]
+        context["citing"] = [_citing(post, by_post.get(post.pk, [])) for post in page]
+        context.update(_style_choice(self.request, source))
         context["reference_downloads"] = [
             (fmt.label, reverse("sources:reference", args=[source.slug, extension]))
             for extension, fmt in references.FORMATS.items()
         ]
         context["page_obj"] = page
         return context
+
+
+def _style_choice(request, source: Source) -> dict:
+    """The reference in the style the reader chose (``?style=``): APA as stored, another style
+    formatted now (a reader's explicit request; the page cache keeps the answer)."""
+    style = request.GET.get("style", references.DEFAULT_STYLE)
+    if style not in references.STYLES:
+        style = references.DEFAULT_STYLE
+    reference = source.reference_html
+    if style != references.DEFAULT_STYLE:
+        item = {"language": settings.LANGUAGE_CODE, **source.to_csl()}
+        reference = references.formatted([item], style=style)[0]
+    return {
+        "reference": reference,
+        "style": style,
+        "style_name": references.STYLES[style],
+        "styles": references.STYLES.items(),
+    }
+
+
+def _citing(post: Post, citations: list[Citation]) -> dict:
+    """A citing article with its notes and, apart, its author-date citations in the text
+    (numbered 1, 2, ... in reading order: their ``order`` counts on after the notes)."""
+    notes = [c for c in citations if c.anchor.startswith(FOOTNOTE_ANCHOR_PREFIX)]
+    in_text = [c for c in citations if not c.anchor.startswith(FOOTNOTE_ANCHOR_PREFIX)]
+    return {"post": post, "notes": notes, "in_text": in_text}
 
 
 def _formats(extension: str) -> None:
@@ -104,6 +134,24 @@ def sources_export(request, extension: str) -> HttpResponse:
     _formats(extension)
     items = [source.to_csl() for source in SourceListView().get_queryset().iterator()]
     return download("bronnen", references.export(items, extension), extension)
+
+
+@require_safe
+def article_citations(request, slug: str) -> HttpResponse:
+    """``/blog/<slug>/citations.json``: the article's citations as CSL citation objects, one
+    per note or citation in the text, each naming its source's id with its locator."""
+    post = get_object_or_404(Post.objects.published(), slug=slug)
+    rows = Citation.objects.filter(post=post, source__isnull=False).select_related("source")
+    citations = [
+        {
+            "citationID": row.anchor or row.label,
+            "citationItems": [row.csl_citation_item()],
+            "properties": {"noteIndex": row.order},
+        }
+        for row in rows.order_by("order")
+    ]
+    content = json.dumps(citations, ensure_ascii=False, indent=2) + "\n"
+    return download(f"{post.slug}-citaties", content, "json")
 
 
 @require_safe

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from posts.models import Author, Tag
+from posts.models import Author, Post, Tag
 from series.models import Series, SeriesEntry
 from sources.models import Source
 
@@ -25,6 +25,7 @@ def _grow(make_post, make_author, make_tag, count: int) -> None:
     for i in range(count):
         post = make_post(body=BODY, authors=authors, tags=tags)
         SeriesEntry.objects.create(series=series, post=post, position=start + i + 1)
+    make_post(body=BODY, authors=authors, tags=tags)  # outside any series
 
 
 def _count(client, url: str) -> int:
@@ -37,6 +38,9 @@ def _count(client, url: str) -> int:
 PAGES = {
     "home": lambda: "/blog/",
     "article": lambda: Series.objects.get(slug="groei").entries.first().post.get_absolute_url(),
+    "article outside a series": lambda: (
+        Post.objects.filter(series_entry=None).order_by("pk").first().get_absolute_url()
+    ),
     "series list": lambda: "/series/",
     "series": lambda: "/series/groei/",
     "sources": lambda: "/sources/",
@@ -55,8 +59,9 @@ PAGES = {
     "tags section": lambda: "/sitemap-tags.xml",
 }
 # The most a page may run. The article: the post with its series, authors, tags, citations,
-# the series' parts and related posts. The sitemap index: a count and a date per section.
-LIMITS = {"article": 6, "sitemap": 11}
+# the series' parts and related posts; outside a series its older and newer article instead
+# of the parts. The sitemap index: a count and a date per section.
+LIMITS = {"article": 6, "article outside a series": 6, "sitemap": 11}
 
 
 @pytest.mark.django_db

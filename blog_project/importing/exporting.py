@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from blog_project.importing import images
+from blog_project.importing import images, registry_file
 from blog_project.importing.folders import AUTHORS_FILE, SERIES_FILE, TAGS_FILE
 from posts.models import Author, Post, Tag
 from posts.rendering import DEFAULT_TOC_LEVELS
@@ -41,7 +41,8 @@ class ExportReport:
 
 
 def export_posts(directory: Path) -> ExportReport:
-    """Writes one ``<date>-<slug>.md`` per post and the metadata files into ``directory``."""
+    """Writes one ``<date>-<slug>.md`` per post and the metadata files into ``directory``:
+    ``authors.yml``, ``tags.yml``, ``series.yml`` and ``sources.yml`` (the register)."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     report = ExportReport(directory)
@@ -64,6 +65,8 @@ def export_posts(directory: Path) -> ExportReport:
             path = directory / name
             path.write_text(_yaml(entries), encoding="utf-8")
             report.metadata_files.append(path)
+    if path := registry_file.write(directory):
+        report.metadata_files.append(path)
     return report
 
 

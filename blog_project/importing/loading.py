@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from blog_project.importing import images
+from blog_project.importing import images, registry_file
 from blog_project.importing.entries import (
     AuthorInfo,
     ImportOptions,
@@ -59,6 +59,8 @@ def import_paths(
     if status is not None and status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
     posts, problems = parse_paths(paths, options)
+    entries, register_problems = _register_files(paths)
+    problems += register_problems
     with transaction.atomic():
         problems += _database_problems(posts)
         if problems and not skip_invalid:
@@ -67,7 +69,7 @@ def import_paths(
         report = ImportReport(dry_run=dry_run, skipped=problems)
         with counts.batched():
             writer = _Writer(report, status, options, copy_images=not dry_run)
-            writer.write([post for post in posts if post.path not in invalid])
+            writer.write([post for post in posts if post.path not in invalid], entries)
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -100,6 +102,18 @@ def parse_paths(
         else:
             posts.append(post)
     return posts, problems + set_problems(posts)
+
+
+def _register_files(paths: Sequence[Path]) -> tuple[list, list[FileProblem]]:
+    """The ``sources.yml`` entries of the folders given (see :mod:`.registry_file`)."""
+    entries, problems = [], []
+    for path in paths:
+        if Path(path).is_dir():
+            try:
+                entries += registry_file.read(Path(path))
+            except InvalidFile as exc:
+                problems.append(exc.problem)
+    return entries, problems
 
 
 def _database_problems(posts: Sequence[ParsedPost]) -> list[FileProblem]:
@@ -157,8 +171,12 @@ class _Writer:
         self.tags: dict[str, Tag] = {}
         self.series: dict[str, Series] = {}
 
-    def write(self, posts: Sequence[ParsedPost]) -> None:
+    def write(self, posts: Sequence[ParsedPost], entries: Sequence = ()) -> None:
         sources_before = Source.objects.count()
+        # The register first: a note citing a merged-away source then finds the survivor.
+        applied = registry_file.apply(list(entries))
+        self.report.sources_updated = applied.updated
+        self.report.aliases_created = applied.aliases
         placements: list[_Placement] = []
         for parsed in posts:
             if self.copy_images:

@@ -3,12 +3,17 @@
 Every word of the input is kept, in order. The first line is the title; blank-line
 paragraphs stay paragraphs; hard-wrapped lines are joined; bullets (``•`` and friends)
 become lists; short title-like lines followed by a paragraph become ``##`` headings.
-Markdown syntax characters in the text are escaped, so the text shows as written.
+Markdown syntax characters in the text are escaped, so the text shows as written. A
+trailing reference list ("Literatuur" followed by entries "Baarsma, B. (2025). Titel.") becomes
+a heading and a list, one item per entry; author-date citations in the text ("(Baarsma, 2025)")
+pass through as written, for the pipeline to recognise.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from posts.rendering.authordate import is_reference_heading, starts_entry
 
 TITLE_LIMIT = 300
 _WRAP_LIMIT = 110
@@ -61,6 +66,15 @@ def to_markdown(text: str) -> PlainText:
     while lines and not lines[0].strip():
         lines.pop(0)
     title, lines = _title(lines)
+    before, references, after = _split_references(lines)
+    units = [*_units(before), *references, *_units(after)]
+    if len(title) > TITLE_LIMIT:
+        units.insert(0, _Unit("text", title))
+        title = _shorten(title)
+    return PlainText(title, _render(_mark_headings(_continue_numbering(units))))
+
+
+def _units(lines: list[str]) -> list[_Unit]:
     units: list[_Unit] = []
     block: list[str] = []
     for line in [*lines, ""]:
@@ -69,10 +83,45 @@ def to_markdown(text: str) -> PlainText:
         elif block:
             units.extend(_block_units(block))
             block = []
-    if len(title) > TITLE_LIMIT:
-        units.insert(0, _Unit("text", title))
-        title = _shorten(title)
-    return PlainText(title, _render(_mark_headings(_continue_numbering(units))))
+    return units
+
+
+def _entry_text(line: str) -> str:
+    """The line without a bullet or number before it."""
+    marker = _marker(line)
+    return marker.text if marker and marker.kind in ("bullet", "number") else line.strip()
+
+
+def _split_references(lines: list[str]) -> tuple[list[str], list[_Unit], list[str]]:
+    """The lines before the last reference-list heading, that heading and its entries as
+    units, and the lines after the list.
+
+    The first line after the heading must open an entry; each line that opens one starts the
+    next item, other lines continue it, and a line that opens none after a blank line ends
+    the list.
+    """
+    for at in range(len(lines) - 1, -1, -1):
+        following = next((line for line in lines[at + 1 :] if line.strip()), "")
+        if is_reference_heading(lines[at]) and starts_entry(_entry_text(following)):
+            break
+    else:
+        return lines, [], []
+    units = [_Unit("heading", lines[at].strip())]
+    blank = False
+    for index in range(at + 1, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            blank = True
+            continue
+        text = _entry_text(line)
+        if starts_entry(text):
+            units.append(_Unit("bullet", text, 0, "-"))
+        elif blank:
+            return lines[:at], units, lines[index:]
+        else:
+            units[-1].add(line.strip())
+        blank = False
+    return lines[:at], units, []
 
 
 def _clean(line: str) -> str:

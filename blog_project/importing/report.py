@@ -36,6 +36,9 @@ class ImportReport:
     tags_created: int = 0
     series_created: int = 0
     addresses_created: int = 0
+    # From a sources.yml: sources whose metadata it changed, and merged identities restored.
+    sources_updated: int = 0
+    aliases_created: int = 0
     # Authors and tags this import names differently from the ones already here.
     label_conflicts: list[str] = field(default_factory=list)
 
@@ -80,6 +83,14 @@ class ImportReport:
             )
             lines.extend(f"    {problem}" for problem in self.skipped)
         lines.extend(self.label_conflicts)
+        if self.sources_updated or self.aliases_created:
+            lines.append(
+                gettext(
+                    "sources.yml: %(updated)s sources updated, %(aliases)s merged identities "
+                    "restored."
+                )
+                % {"updated": self.sources_updated, "aliases": self.aliases_created}
+            )
         if unknown := self.unknown_keys():
             keys = ", ".join(f"{key} ({count})" for key, count in unknown.items())
             lines.append(

@@ -5,6 +5,7 @@ from posts.rendering.highlight import pygments_css
 from posts.rendering.pipeline import render
 from posts.rendering.problems import Problem
 from posts.rendering.results import (
+    AuthorDateCitation,
     CitedSource,
     Footnote,
     Heading,
@@ -15,6 +16,7 @@ from posts.rendering.results import (
 
 __all__ = [
     "DEFAULT_TOC_LEVELS",
+    "AuthorDateCitation",
     "CitedSource",
     "Footnote",
     "Heading",

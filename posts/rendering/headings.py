@@ -11,7 +11,7 @@ from posts.rendering.results import Heading
 from posts.rendering.tokens import plain_text
 
 NOTES_HEADING_ID = "footnotes-heading"
-_RESERVED_PREFIXES = ("fn-", "fnref-")
+_RESERVED_PREFIXES = ("fn-", "fnref-", "cite-")  # notes and author-date citations
 _MAX_SLUG = 80
 # Docusaurus' defaults for toc_min_heading_level and toc_max_heading_level.
 DEFAULT_TOC_LEVELS = (2, 3)

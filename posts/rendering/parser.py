@@ -11,6 +11,12 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from posts.rendering.admonitions import admonition_plugin
+from posts.rendering.authordate import (
+    CLOSE,
+    OPEN,
+    render_author_date_close,
+    render_author_date_open,
+)
 from posts.rendering.highlight import render_fence
 from posts.rendering.images import render_image
 from posts.rendering.notes import DETACHED_KEY, render_footnote_ref
@@ -91,6 +97,8 @@ def build_parser() -> MarkdownIt:
     md.use(admonition_plugin)
     md.add_render_rule("fence", render_fence)
     md.add_render_rule("footnote_ref", render_footnote_ref)
+    md.add_render_rule(OPEN, render_author_date_open)
+    md.add_render_rule(CLOSE, render_author_date_close)
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("heading_open", _render_heading_open)
     md.add_render_rule("table_open", _render_table_open)

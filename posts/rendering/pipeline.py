@@ -10,6 +10,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
+from posts.rendering.authordate import AUTHOR_DATE_KEY, mark_citations, reference_list
 from posts.rendering.footnotes import Note, extract_definitions, number_notes
 from posts.rendering.headings import NOTES_HEADING_ID, number_headings, toc_html
 from posts.rendering.images import external_image_problems
@@ -17,6 +18,7 @@ from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, NoteSource, notes_sec
 from posts.rendering.parser import MARKDOWN, MAX_NESTING
 from posts.rendering.problems import Problem
 from posts.rendering.results import (
+    AuthorDateCitation,
     CitedSource,
     Footnote,
     Heading,
@@ -25,7 +27,7 @@ from posts.rendering.results import (
     SourceUrl,
 )
 from posts.rendering.sanitize import html_to_text, sanitize
-from posts.rendering.sources import parse_source
+from posts.rendering.sources import parse_locator, parse_source
 from posts.rendering.summary import split_summary
 from posts.rendering.tokens import drop_empty_lists, plain_text, too_deep
 
@@ -71,10 +73,24 @@ def _source(note: Note) -> CitedSource | None:
     return None
 
 
+def _locator(note: Note, source: CitedSource | None) -> dict:
+    """Where in its source a note points ("..., p. 12" after the linked title)."""
+    tokens = note.definition.tokens
+    if source is None or len(tokens) < 2 or tokens[0].type != "paragraph_open":
+        return {}
+    label, value = parse_locator(tokens[1].children)
+    return {"locator_label": label, "locator": value}
+
+
 def _reading_minutes(words: int, html: str) -> int:
     if not html:
         return 0
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def _as_link(answer: str | SourceLink | None) -> SourceLink | None:
+    """The register's answer as a SourceLink: a plain address is just the source's page."""
+    return SourceLink(answer) if isinstance(answer, str) else answer
 
 
 def _register_lookup(
@@ -88,8 +104,7 @@ def _register_lookup(
         if cited is None or source_url is None:
             return None
         if cited not in registered:
-            answer = source_url(cited)
-            registered[cited] = SourceLink(answer) if isinstance(answer, str) else answer
+            registered[cited] = _as_link(source_url(cited))
         link = registered[cited]
         return NoteSource(link, cited.url) if link else None
 
@@ -112,6 +127,26 @@ def _notes_html(
         heading_html = escapeHtml(gettext("Notes"))
     register_source = _register_lookup(sources, source_url)
     return sanitize(notes_section(md, notes, env, heading_html, register_source))
+
+
+def _linked_body(
+    body: list[Token],
+    env: EnvType,
+    citations: tuple[AuthorDateCitation, ...],
+    source_url: SourceUrl | None,
+) -> str:
+    """The body again, each author-date citation of a registered source linking to its page
+    (the others keep their link to the reference list, if any)."""
+    targets = dict(env[AUTHOR_DATE_KEY])
+    if source_url is not None:
+        registered: dict[CitedSource, str | None] = {}
+        for citation in citations:
+            if citation.source not in registered:
+                link = _as_link(source_url(citation.source))
+                registered[citation.source] = link.url if link else None
+            targets[citation.number] = registered[citation.source] or targets[citation.number]
+    md = MARKDOWN
+    return sanitize(md.renderer.render(body, md.options, {**env, AUTHOR_DATE_KEY: targets}))
 
 
 def _unclosed_comments(tokens: list[Token]) -> list[Problem]:
@@ -149,7 +184,10 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     if deep_at is not None:
         problems.append(Problem("too-deep", "", deep_at, (("limit", MAX_NESTING // 2),)))
 
-    env: EnvType = {NOTES_KEY: {note.label: note for note in notes}}
+    references = reference_list(body)
+    citations, targets = mark_citations(body, references, {note.label for note in notes})
+    author_date = tuple(citations)
+    env: EnvType = {NOTES_KEY: {note.label: note for note in notes}, AUTHOR_DATE_KEY: targets}
     sources = {note.label: _source(note) for note in notes}
     body_html = sanitize(md.renderer.render(body, md.options, env))
     link_notes = partial(_notes_html, notes, env, notes_heading, sources)
@@ -172,6 +210,7 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
                 anchor=note.note_id,
                 text=note.definition.text,
                 source=sources[note.label],
+                **_locator(note, sources[note.label]),
             )
             for note in notes
         ),
@@ -179,6 +218,8 @@ def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
         word_count=word_count,
         reading_minutes=_reading_minutes(word_count, body_html + plain_notes),
         problems=tuple(problems),
+        author_date=author_date,
         _link_notes=link_notes,
+        _link_body=partial(_linked_body, body, env, author_date) if author_date else None,
     )
     return rendered.with_source_links(source_url) if source_url else rendered

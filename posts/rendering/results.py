@@ -8,11 +8,18 @@ from posts.rendering.problems import Problem
 
 @dataclass(frozen=True)
 class CitedSource:
-    """The source a footnote names: ``**Publisher** - [Title](url)`` and its variants."""
+    """The source a footnote names (``**Publisher** - [Title](url)`` and its variants), or
+    an author-date citation with its reference-list entry.
+
+    ``creators`` are lines as the register stores them ('Family, Given' or a name as
+    written); ``issued`` a year. Footnotes leave both empty.
+    """
 
     publisher: str
     title: str
     url: str
+    creators: tuple[str, ...] = ()
+    issued: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,21 @@ class Footnote:
     anchor: str  # the note's id on the page, for links from elsewhere
     text: str
     source: CitedSource | None
+    # Where in the source the note points ("page", "12"), when it says (posts.rendering.locators).
+    locator_label: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class AuthorDateCitation:
+    """One author-date citation in the text, "(Baarsma, 2025)", numbered in reading order."""
+
+    label: str  # "cite-1": unique among the article's citations, notes included
+    number: int
+    anchor: str  # the citation's id on the page
+    text: str  # as the reader sees it: "Baarsma, 2025"
+    locator: str  # "p. 12", or ""
+    source: CitedSource
 
 
 @dataclass(frozen=True)
@@ -70,8 +92,13 @@ class Rendered:
     word_count: int
     reading_minutes: int
     problems: tuple[Problem, ...]
+    author_date: tuple[AuthorDateCitation, ...] = ()
     # Renders the notes section again with links to the register, from the parsed notes.
     _link_notes: Callable[[SourceUrl | None], str] | None = field(
+        default=None, repr=False, compare=False
+    )
+    # Renders the body again with its author-date citations linking to the register.
+    _link_body: Callable[[SourceUrl | None], str] | None = field(
         default=None, repr=False, compare=False
     )
 
@@ -87,15 +114,21 @@ class Rendered:
 
     @property
     def cited_sources(self) -> tuple[CitedSource, ...]:
-        """The distinct sources the notes name, in note order."""
-        return tuple(dict.fromkeys(fn.source for fn in self.footnotes if fn.source))
+        """The distinct sources the notes name, in note order, then those the author-date
+        citations name, in reading order."""
+        notes = (fn.source for fn in self.footnotes if fn.source)
+        return tuple(dict.fromkeys([*notes, *(c.source for c in self.author_date)]))
 
     def with_source_links(self, source_url: SourceUrl | None) -> "Rendered":
-        """The same result, each note citing a registered source linking to its page.
+        """The same result, each note and each author-date citation of a registered source
+        linking to its page.
 
-        Only the notes section is rendered again, from the notes already parsed: the body is
-        not parsed a second time.
+        Only the notes section (and, when it has author-date citations, the body) is rendered
+        again, from the tokens already parsed: nothing is parsed a second time.
         """
         if self._link_notes is None:
             return self
-        return replace(self, notes_html=self._link_notes(source_url))
+        linked = replace(self, notes_html=self._link_notes(source_url))
+        if self._link_body is not None and self.author_date:
+            linked = replace(linked, body_html=self._link_body(source_url))
+        return linked

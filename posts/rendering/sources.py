@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from posts.rendering.locators import find_locator
 from posts.rendering.results import CitedSource
 from posts.rendering.tokens import plain_text
 
@@ -79,3 +80,17 @@ def parse_source(children: Sequence[Token] | None) -> CitedSource | None:
     if not publisher or not title:
         return None
     return CitedSource(publisher=publisher, title=title, url=url)
+
+
+def parse_locator(children: Sequence[Token] | None) -> tuple[str, str]:
+    """The locator after a note's linked title (``[Titel](url), p. 12``): its CSL label and
+    value, or two empty strings. Words inside the title never count (``[Artikel 5](...)``)."""
+    items = list(children or ())
+    ends = [i for i, item in enumerate(items) if item.type == "link_close"]
+    if not ends:
+        return "", ""
+    rest = plain_text(items[ends[0] + 1 :])
+    if not rest.strip() or rest.lstrip()[0] not in ",;:(-\u2013":
+        return "", ""
+    label, value, _written = find_locator(rest)
+    return label, value

@@ -153,7 +153,12 @@ def test_a_stored_choice_holds_from_the_first_paint(
         context.add_init_script(FIRST_FRAME)
         page = context.new_page()
         page.goto(site.at(site.first.get_absolute_url()), wait_until="commit")
-        page.wait_for_function("window.firstFrame !== undefined")
+        # Polled from here: wait_for_function evaluates its predicate with eval, which the
+        # page's Content-Security-Policy refuses when the first check does not pass yet.
+        for _ in range(200):
+            if page.evaluate("window.firstFrame !== undefined"):
+                break
+            page.wait_for_timeout(25)
         first = page.evaluate("window.firstFrame")
         assert first == {"theme": theme, "bg": bg, "colorScheme": color_scheme}
     finally:

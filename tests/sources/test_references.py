@@ -197,3 +197,33 @@ def test_articles_carry_highwire_citation_tags(client, make_post, make_author):
         '<meta name="citation_reference" content="citation_title=Cijfers; '
         'citation_author=CBS; citation_url=https://cbs.nl/c">' in page
     )
+
+
+def test_a_reader_can_choose_another_citation_style(client):
+    source = make(Source.Kind.ARTICLE, **KINDS[Source.Kind.ARTICLE])
+    page = client.get(source.get_absolute_url(), {"style": "modern-language-association"})
+    html = page.content.decode()
+    assert "(MLA 9)" in html and "vol." not in source.reference_html
+    assert "“AI in de publieke sector”" in html
+    fallback = client.get(source.get_absolute_url(), {"style": "<script>"}).content.decode()
+    assert "(APA 7)" in fallback and "<script>" not in fallback
+
+
+def test_locators_are_kept_shown_and_exported(client, make_post):
+    body = (
+        "A.[^1] B.[^2] C.[^3] D.[^4] E (CBS, 2024, p. 7).\n\n"
+        "[^1]: **CBS** - [Cijfers](https://cbs.nl/c), p. 12\n"
+        "[^2]: **CBS** - [Cijfers](https://cbs.nl/c), § 3.2\n"
+        "[^3]: **NOS** - [Journaal](https://nos.nl/j), 00:14:05\n"
+        "[^4]: **Overheid** - [Artikel 5 Woo](https://wetten.nl/woo)\n"
+    )
+    post = make_post(slug="plaatsen", body=body)
+    cbs = Source.objects.get(title="Cijfers")
+    assert cbs.citations.count() == 2  # one source, cited at two places
+    page = client.get(cbs.get_absolute_url()).content.decode()
+    assert "(p. 12)" in page and "(§ 3.2)" in page
+    citations = json.loads(client.get(f"/blog/{post.slug}/citations.json").content)
+    items = {c["citationID"]: c["citationItems"][0] for c in citations}
+    assert items["fn-1"] == {"id": cbs.slug, "locator": "12", "label": "page"}
+    assert items["fn-2"]["label"] == "section" and items["fn-3"]["label"] == "timestamp"
+    assert "locator" not in items["fn-4"]  # "Artikel 5" is the title, not a place in it
