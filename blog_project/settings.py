@@ -368,6 +368,8 @@ BLOG = {
         "CONNECT_TIMEOUT": env.float("BLOG_LINK_CHECK_CONNECT_TIMEOUT", default=5.0),
         "READ_TIMEOUT": env.float("BLOG_LINK_CHECK_READ_TIMEOUT", default=15.0),
         "MAX_REDIRECTS": 10,
+        # Loopback and private addresses are never asked (the tests' local server aside).
+        "ALLOW_PRIVATE_ADDRESSES": False,
         "USER_AGENT": f"{BLOG_TITLE} link checker (Bronpunt"
         + (f"; +{LINK_CHECK_CONTACT})" if LINK_CHECK_CONTACT else ")"),
     },

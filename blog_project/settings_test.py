@@ -23,4 +23,5 @@ BLOG["LINK_CHECK"] = {
     "HOST_INTERVAL_SECONDS": 0.0,
     "CONNECT_TIMEOUT": 2.0,
     "READ_TIMEOUT": 2.0,
+    "ALLOW_PRIVATE_ADDRESSES": True,  # the tests' local server is on 127.0.0.1
 }

@@ -27,9 +27,12 @@ from urllib3.exceptions import (
 )
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
+from sources.fetching import is_public_address
+
 # Named failures, for an address that gave no HTTP answer.
 TIMEOUT, REFUSED, DNS, TLS = "timeout", "refused", "dns", "tls"
 REDIRECTS, ERROR = "redirects", "error"  # too many redirects; anything else
+PRIVATE = "private"  # not on the public internet: not asked (see LinkChecker)
 # Answers that say "later" rather than "gone": counted as failures, never broken at once.
 RETRY_LATER = frozenset({429, 503})
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
@@ -119,8 +122,25 @@ def _failure(error: BaseException) -> str:
     return ERROR
 
 
+class _NotPublic(Exception):
+    """The host resolves to an address that is not on the public internet."""
+
+
+def _require_public(host: str, port: int) -> None:
+    """Refuses a host that resolves to a loopback, private or otherwise non-public address,
+    so that a cited link cannot make the server probe its own network.
+
+    The name is resolved again when connecting; what an answer could tell through a name
+    that changes in between is one status code, shown to editors only.
+    """
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    if not infos or not all(is_public_address(info[4][0]) for info in infos):
+        raise _NotPublic(host)
+
+
 class LinkChecker:
-    """Checks addresses as a well-behaved client: named, slow to repeat, quick to give up."""
+    """Checks addresses as a well-behaved client: named, slow to repeat, quick to give up,
+    and (unless ``allow_private``) only on the public internet."""
 
     def __init__(
         self,
@@ -130,9 +150,11 @@ class LinkChecker:
         read_timeout: float,
         host_interval: float,
         max_redirects: int = 10,
+        allow_private: bool = False,
         throttle: HostThrottle = THROTTLE,
     ) -> None:
         self.host_interval = host_interval
+        self.allow_private = allow_private
         self.max_redirects = max_redirects
         self.throttle = throttle
         self._pool = urllib3.PoolManager(
@@ -150,6 +172,7 @@ class LinkChecker:
             read_timeout=config["READ_TIMEOUT"],
             host_interval=config["HOST_INTERVAL_SECONDS"],
             max_redirects=config["MAX_REDIRECTS"],
+            allow_private=config["ALLOW_PRIVATE_ADDRESSES"],
         )
 
     def check(self, url: str) -> CheckResult:
@@ -165,6 +188,8 @@ class LinkChecker:
         while True:
             try:
                 status, location = self._ask(method, current)
+            except _NotPublic:
+                return CheckResult(PRIVATE, current, tuple(hops))
             except (HTTPError, OSError) as error:
                 return CheckResult(_failure(error), current, tuple(hops))
             if status not in _REDIRECT_CODES or not location:
@@ -179,7 +204,10 @@ class LinkChecker:
 
     def _ask(self, method: str, url: str) -> tuple[int, str]:
         """One request; the body is never read (the connection is closed instead)."""
-        host = (urlsplit(url).hostname or "").lower()
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if not self.allow_private:
+            _require_public(host, parts.port or (443 if parts.scheme == "https" else 80))
         with self.throttle.slot(host, self.host_interval):
             response = self._pool.request(
                 method, url, redirect=False, preload_content=False, retries=False

@@ -134,7 +134,8 @@ class Source(models.Model):
         blank=True,
         editable=False,
         help_text=_(
-            "The HTTP status, or what failed: timeout, refused, dns, tls, redirects, error."
+            "The HTTP status, or what failed: timeout, refused, dns, tls, redirects, private, "
+            "error."
         ),
     )
     link_checked_at = models.DateTimeField(_("last checked"), null=True, editable=False)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sources', '0006_reference_metadata'),
+        ('sources', '0007_citation_locators'),
     ]
 
     operations = [
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='source',
             name='link_status',
-            field=models.CharField(blank=True, editable=False, help_text='The HTTP status, or what failed: timeout, refused, dns, tls, redirects, error.', max_length=20, verbose_name='last answer'),
+            field=models.CharField(blank=True, editable=False, help_text='The HTTP status, or what failed: timeout, refused, dns, tls, redirects, private, error.', max_length=20, verbose_name='last answer'),
         ),
         migrations.AddField(
             model_name='source',

@@ -99,12 +99,13 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def checker(host_interval: float = 0.0) -> LinkChecker:
+def checker(host_interval: float = 0.0, allow_private: bool = True) -> LinkChecker:
     return LinkChecker(
         user_agent=USER_AGENT,
         connect_timeout=1.0,
         read_timeout=0.3,
         host_interval=host_interval,
+        allow_private=allow_private,
         throttle=HostThrottle(),
     )
 
@@ -167,6 +168,12 @@ def test_a_failed_tls_handshake_is_a_tls_failure(site):
 def test_a_redirect_loop_stops_after_the_limit(site):
     result = checker().check(site.url("/loop"))
     assert result.status == "redirects" and len(result.hops) == 11
+
+
+def test_addresses_off_the_public_internet_are_not_asked(site):
+    result = checker(allow_private=False).check(site.url("/ok"))
+    assert result.status == "private" and not result.works and not result.gone
+    assert site.requests == []
 
 
 def test_busy_answers_mean_later_not_gone(site):
