@@ -1,4 +1,4 @@
-# Bronpunt: `make run` sets up and serves the blog with demo content; `make test` sets up and runs the checks.
+# Bronpunt: `make run` sets up and serves the blog with demo content (and its tasks worker); `make test` sets up and runs the checks.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
@@ -27,8 +27,8 @@ run: setup
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo --site-url http://$(HOST):$(PORT)
 	$(PY) manage.py collectstatic --no-input -v 0
-	@echo "Serving Bronpunt on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving Bronpunt on http://$(HOST):$(PORT)/ with its tasks worker (Ctrl-C stops both)"
+	PY=$(PY) scripts/run-dev $(HOST):$(PORT)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

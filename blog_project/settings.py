@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "markdownx",
     "simple_history",
     "axes",
+    "django_tasks_db",
     # The core, the apps that extend it, and the site that composes them (in that order).
     "posts",
     "series",
@@ -150,6 +151,18 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# --- Background tasks ----------------------------------------------------------------------
+
+# Django's tasks framework with a persistent queue in the database: requests only enqueue, and
+# one worker process runs the tasks (`manage.py db_worker`; `make run` starts it beside the
+# server, the compose file as the service `worker`).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # --- Security --------------------------------------------------------------------------------
 
@@ -313,8 +326,15 @@ MARKDOWNX_MARKDOWNIFY_FUNCTION = "posts.bodies.preview_html"
 
 # --- The blog --------------------------------------------------------------------------------
 
+BLOG_TITLE = env.str("BLOG_TITLE", default="Bronpunt")
+# Who the link checker says it is: the site's address unless an operator gives another (a URL
+# or a mail address where a site owner can reach us).
+LINK_CHECK_CONTACT = env.str("BLOG_LINK_CHECK_CONTACT", default="") or next(
+    (f"https://{host.lstrip('.')}/" for host in ALLOWED_HOSTS if host != "*"), ""
+)
+
 BLOG = {
-    "TITLE": env.str("BLOG_TITLE", default="Bronpunt"),
+    "TITLE": BLOG_TITLE,
     "DESCRIPTION": env.str(
         "BLOG_DESCRIPTION", default="Lange artikelen over AI en digitale overheid, met bronnen."
     ),
@@ -334,6 +354,24 @@ BLOG = {
         "MAX_BYTES": env.int("BLOG_IMAGE_MAX_BYTES", default=10_000_000),
         "MAX_SIDE": env.int("BLOG_IMAGE_MAX_SIDE", default=8000),
         "MAX_PIXELS": env.int("BLOG_IMAGE_MAX_PIXELS", default=40_000_000),
+    },
+    # Checking the sources' links (sources/linkcheck.py): in the worker, never in a request.
+    "LINK_CHECK": {
+        # A link is checked again after this many days (`manage.py check_links` enqueues
+        # the due ones), a failing one after this many hours...
+        "EVERY_DAYS": env.int("BLOG_LINK_CHECK_DAYS", default=7),
+        "RETRY_HOURS": env.int("BLOG_LINK_CHECK_RETRY_HOURS", default=24),
+        # ...and counts as broken after this many failures in a row (no answer, 429, 503).
+        "FAILURES_BEFORE_BROKEN": env.int("BLOG_LINK_CHECK_FAILURES", default=3),
+        # At most one request per host this often, waiting this long to connect and to read.
+        "HOST_INTERVAL_SECONDS": env.float("BLOG_LINK_CHECK_HOST_SECONDS", default=5.0),
+        "CONNECT_TIMEOUT": env.float("BLOG_LINK_CHECK_CONNECT_TIMEOUT", default=5.0),
+        "READ_TIMEOUT": env.float("BLOG_LINK_CHECK_READ_TIMEOUT", default=15.0),
+        "MAX_REDIRECTS": 10,
+        # Loopback and private addresses are never asked (the tests' local server aside).
+        "ALLOW_PRIVATE_ADDRESSES": False,
+        "USER_AGENT": f"{BLOG_TITLE} link checker (Bronpunt"
+        + (f"; +{LINK_CHECK_CONTACT})" if LINK_CHECK_CONTACT else ")"),
     },
 }
 

@@ -68,7 +68,7 @@ def link_sources(
         return rendered, None
     links = registry.links(cited, register=register)
     with translation.override(language or settings.LANGUAGE_CODE):
-        return rendered.with_source_links(links.url), links
+        return rendered.with_source_links(links.link), links
 
 
 def preview_html(body: str, language: str | None = None) -> str:

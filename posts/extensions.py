@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from django.db.models import Prefetch
 from django.http import HttpRequest
 
-from posts.rendering import CitedSource
+from posts.rendering import CitedSource, SourceLink
 
 
 class SourceLinks(Protocol):
@@ -33,6 +33,11 @@ class SourceLinks(Protocol):
 
     def url(self, cited: CitedSource) -> str | None:
         """The address of the source's page in the register, or None when it has none."""
+        ...
+
+    def link(self, cited: CitedSource) -> SourceLink | None:
+        """The source's page and what is known of the cited link (whether it still answers,
+        its archived copy), or None when it has no page: what the notes show."""
         ...
 
 

@@ -1,5 +1,8 @@
 """The registry of cited sources, and the citations that tie articles to them."""
 
+import re
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -18,6 +21,9 @@ from sources.identifiers import (
     validate_isbn,
     validate_partial_date,
 )
+
+# https://web.archive.org/web/20240501/... or .../web/20240501123456/...: the copy's date.
+_WAYBACK_DATE = re.compile(r"/web/(\d{4})(\d{2})(\d{2})\d*(?:[a-z]{2}_)?/")
 
 
 def parse_creators(text: str) -> list[dict]:
@@ -56,10 +62,20 @@ class SourceKind(models.TextChoices):
     NEWS = "article-newspaper", _("news item")
 
 
+class LinkState(models.TextChoices):
+    """What the last checks of a source's address found (:mod:`sources.linkhealth`)."""
+
+    UNCHECKED = "unchecked", _("never checked")
+    OK = "ok", _("works")
+    REDIRECTED = "redirected", _("redirected")
+    BROKEN = "broken", _("broken")
+
+
 class Source(models.Model):
     """A cited source with what a reference needs; :meth:`to_csl` gives it as CSL-JSON."""
 
     Kind = SourceKind
+    LinkState = LinkState
 
     publisher = models.CharField(
         _("publisher"),
@@ -106,6 +122,47 @@ class Source(models.Model):
     reference_html = models.TextField(editable=False, blank=True)
     # Published, not unlisted articles citing it (posts/counts.py keeps it current).
     listed_articles = models.PositiveIntegerField(editable=False, default=0)
+    # The health of the address, written by the link checker in the worker.
+    link_state = models.CharField(
+        _("link"),
+        max_length=20,
+        choices=LinkState.choices,
+        default=LinkState.UNCHECKED,
+        editable=False,
+    )
+    link_status = models.CharField(
+        _("last answer"),
+        max_length=20,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The HTTP status, or what failed: timeout, refused, dns, tls, redirects, private, "
+            "error."
+        ),
+    )
+    link_checked_at = models.DateTimeField(_("last checked"), null=True, editable=False)
+    link_final_url = models.CharField(
+        _("final address"), max_length=2000, blank=True, editable=False
+    )
+    link_redirects = models.JSONField(
+        _("redirects"), default=list, editable=False, help_text=_("Each hop: status and address.")
+    )
+    link_working_at = models.DateTimeField(_("last seen working"), null=True, editable=False)
+    link_failures = models.PositiveIntegerField(_("failures in a row"), default=0, editable=False)
+    archive_url = WebURLField(
+        _("archived copy"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "A dated copy of the address (the Wayback Machine's for the date it was first "
+            "cited, filled in by the first check); replace it with a better copy if you know one."
+        ),
+    )
+    archive_confirmed = models.BooleanField(
+        _("archived copy confirmed"),
+        default=False,
+        help_text=_("An editor opened the archived copy and it shows the cited page."),
+    )
 
     objects = SourceQuerySet.as_manager()
 
@@ -133,6 +190,31 @@ class Source(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("sources:detail", kwargs={"slug": self.slug})
+
+    @property
+    def link_broken(self) -> bool:
+        """Whether readers are told the address no longer answers."""
+        return self.link_state == LinkState.BROKEN
+
+    @property
+    def archive_date(self) -> date | None:
+        """The date of the archived copy, read from a Wayback Machine address."""
+        match = _WAYBACK_DATE.search(self.archive_url)
+        if not match:
+            return None
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+
+    def forget_link_health(self) -> None:
+        """Starts the checks afresh: the address changed, so nothing known of it holds."""
+        self.link_state = LinkState.UNCHECKED
+        self.link_status = self.link_final_url = self.archive_url = ""
+        self.link_checked_at = self.link_working_at = None
+        self.link_redirects = []
+        self.link_failures = 0
+        self.archive_confirmed = False
 
     def to_csl(self) -> dict:
         """The source as a CSL-JSON item: what the citation styles and the exports read.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from posts.rendering import CitedSource
+from posts.rendering import CitedSource, SourceLink
 from posts.validators import is_web_url
 from sources.models import Source, SourceAlias
 
@@ -103,6 +103,20 @@ class RegistryLinks:
     def url(self, cited: CitedSource) -> str | None:
         source = self.sources.get(cited_key(cited))
         return source.get_absolute_url() if source else None
+
+    def link(self, cited: CitedSource) -> SourceLink | None:
+        """The source's page, whether its link is broken and its archived copy (once a check
+        has computed or an editor has given one)."""
+        source = self.sources.get(cited_key(cited))
+        if source is None:
+            return None
+        day = source.archive_date
+        return SourceLink(
+            url=source.get_absolute_url(),
+            unreachable=source.link_broken,
+            archive_url=source.archive_url,
+            archive_date=day.isoformat() if day else "",
+        )
 
     def source_for(self, cited: CitedSource | None) -> Source | None:
         return self.sources.get(cited_key(cited)) if cited else None

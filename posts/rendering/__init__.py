@@ -10,6 +10,7 @@ from posts.rendering.results import (
     Footnote,
     Heading,
     Rendered,
+    SourceLink,
     SourceUrl,
 )
 
@@ -21,6 +22,7 @@ __all__ = [
     "Heading",
     "Problem",
     "Rendered",
+    "SourceLink",
     "SourceUrl",
     "pygments_css",
     "render",

@@ -1,6 +1,7 @@
 """HTML for footnote references and the notes section."""
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from django.utils.translation import gettext
 from markdown_it import MarkdownIt
@@ -11,6 +12,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from posts.rendering.footnotes import Note
 from posts.rendering.headings import NOTES_HEADING_ID
+from posts.rendering.results import SourceLink
 
 NOTES_KEY = "bronpunt_notes"
 DETACHED_KEY = "bronpunt_detached"
@@ -55,18 +57,56 @@ def _backlinks(note: Note) -> str:
     return " ".join(links)
 
 
-def _register_link(url: str | None) -> str:
-    if not url:
+@dataclass(frozen=True)
+class NoteSource:
+    """A note's registered source: what the register says of it, and the address the note
+    cites (its first link)."""
+
+    link: SourceLink
+    cited_url: str
+
+
+def _register_links(source: NoteSource | None) -> str:
+    """The notice of an unreachable link (to its archived copy) and the link to the register."""
+    if source is None or not source.link.url:
         return ""
+    link = source.link
+    parts = []
+    if link.unreachable and link.archive_url:
+        label = escapeHtml(gettext("link no longer reachable; archived copy"))
+        parts.append(
+            f'<a class="footnote-archive" href="{escapeHtml(link.archive_url)}">{label}</a>'
+        )
+    elif link.unreachable:
+        label = escapeHtml(gettext("link no longer reachable"))
+        parts.append(f'<span class="footnote-archive">{label}</span>')
     label = escapeHtml(gettext("Source in the register"))
-    return f'<a class="footnote-source" href="{escapeHtml(url)}">{label}</a>'
+    parts.append(f'<a class="footnote-source" href="{escapeHtml(link.url)}">{label}</a>')
+    return " ".join(parts)
 
 
-def _blocks(note: Note) -> list[Token]:
+def _with_version(tokens: list[Token], href: str, link: SourceLink) -> list[Token]:
+    """``tokens`` with the first link to ``href`` carrying Robust Links markup (its dated
+    copy), as copies: the parsed note is rendered again later, without it."""
+    version = {"data-versionurl": link.archive_url}
+    if link.archive_date:
+        version["data-versiondate"] = link.archive_date
+    for i, token in enumerate(tokens):
+        for j, child in enumerate(token.children or ()):
+            if child.type == "link_open" and child.attrGet("href") == href:
+                children = list(token.children or ())
+                children[j] = child.copy(attrs={**child.attrs, **version})
+                return [*tokens[:i], token.copy(children=children), *tokens[i + 1 :]]
+    return tokens
+
+
+def _blocks(note: Note, source: NoteSource | None) -> list[Token]:
     tokens = note.definition.tokens
     for token in tokens:
         if token.type in ("paragraph_open", "paragraph_close"):
             token.hidden = False
+    if source is not None and source.link.archive_url and source.cited_url:
+        return _with_version(tokens, source.cited_url, source.link)
     return tokens
 
 
@@ -85,20 +125,18 @@ def notes_section(
     notes: Sequence[Note],
     env: EnvType,
     heading_html: str,
-    register_url: Callable[[Note], str | None],
+    register_source: Callable[[Note], NoteSource | None],
     earlier: Mapping[str, Note] | None = None,
 ) -> str:
-    """The ``<section class="footnotes">`` with every note and its links back; ``earlier``
-    names, for a note citing a source an earlier note cites, that earlier note."""
+    """The ``<section class="footnotes">`` with every note, its source in the register (and
+    the health of its link) and its links back; ``earlier`` names, for a note citing a source
+    an earlier note cites, that earlier note."""
     items = []
     earlier = earlier or {}
     for note in notes:
-        body = md.renderer.render(_blocks(note), md.options, env)
-        links = (
-            _same_source(earlier.get(note.label)),
-            _register_link(register_url(note)),
-            _backlinks(note),
-        )
+        source = register_source(note)
+        body = md.renderer.render(_blocks(note, source), md.options, env)
+        links = (_same_source(earlier.get(note.label)), _register_links(source), _backlinks(note))
         extras = " ".join(link for link in links if link)
         if extras and body.endswith("</p>\n"):
             body = f"{body[: -len('</p>\n')]} {extras}</p>\n"

@@ -14,7 +14,7 @@ from posts.rendering.authordate import AUTHOR_DATE_KEY, mark_citations, referenc
 from posts.rendering.footnotes import Note, extract_definitions, number_notes
 from posts.rendering.headings import NOTES_HEADING_ID, number_headings, toc_html
 from posts.rendering.images import external_image_problems
-from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, notes_section
+from posts.rendering.notes import DETACHED_KEY, NOTES_KEY, NoteSource, notes_section
 from posts.rendering.parser import MARKDOWN, MAX_NESTING
 from posts.rendering.problems import Problem
 from posts.rendering.results import (
@@ -23,6 +23,7 @@ from posts.rendering.results import (
     Footnote,
     Heading,
     Rendered,
+    SourceLink,
     SourceUrl,
 )
 from posts.rendering.sanitize import html_to_text, sanitize
@@ -87,21 +88,27 @@ def _reading_minutes(words: int, html: str) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
+def _as_link(answer: str | SourceLink | None) -> SourceLink | None:
+    """The register's answer as a SourceLink: a plain address is just the source's page."""
+    return SourceLink(answer) if isinstance(answer, str) else answer
+
+
 def _register_lookup(
     sources: dict[str, CitedSource | None], source_url: SourceUrl | None
-) -> Callable[[Note], str | None]:
+) -> Callable[[Note], NoteSource | None]:
     """Asks ``source_url`` once per distinct cited source."""
-    registered: dict[CitedSource, str | None] = {}
+    registered: dict[CitedSource, SourceLink | None] = {}
 
-    def register_url(note: Note) -> str | None:
+    def register_source(note: Note) -> NoteSource | None:
         cited = sources[note.label]
         if cited is None or source_url is None:
             return None
         if cited not in registered:
-            registered[cited] = source_url(cited)
-        return registered[cited]
+            registered[cited] = _as_link(source_url(cited))
+        link = registered[cited]
+        return NoteSource(link, cited.url) if link else None
 
-    return register_url
+    return register_source
 
 
 def _notes_html(
@@ -118,9 +125,9 @@ def _notes_html(
         heading_html = md.renderer.renderInline(heading.children or [], md.options, env)
     else:
         heading_html = escapeHtml(gettext("Notes"))
-    register_url = _register_lookup(sources, source_url)
+    register_source = _register_lookup(sources, source_url)
     return sanitize(
-        notes_section(md, notes, env, heading_html, register_url, _first_citing(notes, sources))
+        notes_section(md, notes, env, heading_html, register_source, _first_citing(notes, sources))
     )
 
 
@@ -153,7 +160,8 @@ def _linked_body(
         registered: dict[CitedSource, str | None] = {}
         for citation in citations:
             if citation.source not in registered:
-                registered[citation.source] = source_url(citation.source)
+                link = _as_link(source_url(citation.source))
+                registered[citation.source] = link.url if link else None
             targets[citation.number] = registered[citation.source] or targets[citation.number]
     md = MARKDOWN
     return sanitize(md.renderer.render(body, md.options, {**env, AUTHOR_DATE_KEY: targets}))
@@ -173,8 +181,9 @@ def _unclosed_comments(tokens: list[Token]) -> list[Problem]:
 def render(text: str, *, source_url: SourceUrl | None = None) -> Rendered:
     """Renders a Markdown article body; pure, deterministic and never raising on odd input.
 
-    ``source_url`` maps a note's cited source to its page in our register (or None); when
-    given, each note and each author-date citation whose source has a page links to it.
+    ``source_url`` maps a note's cited source to its page in our register (or None), or to a
+    :class:`SourceLink` that also tells the health of the cited link; when given, each note
+    whose source has a page links to it, and says so when its link no longer answers.
     """
     source = _normalise(text)
     if not source.strip():

@@ -22,7 +22,24 @@ class CitedSource:
     issued: str = ""
 
 
-SourceUrl = Callable[[CitedSource], str | None]
+@dataclass(frozen=True)
+class SourceLink:
+    """What the register says of a note's source: its page there, and the cited link's health.
+
+    ``archive_url`` is a dated copy of the cited address (``archive_date``, YYYY-MM-DD): the
+    note's link then carries Robust Links markup. ``unreachable`` tells readers the address
+    no longer answers, pointing them to the copy.
+    """
+
+    url: str
+    unreachable: bool = False
+    archive_url: str = ""
+    archive_date: str = ""
+
+
+# A note's cited source to its entry in the register: the address of its page alone, or a
+# SourceLink with what is known of the link; None when it has none.
+SourceUrl = Callable[[CitedSource], "str | SourceLink | None"]
 
 
 @dataclass(frozen=True)

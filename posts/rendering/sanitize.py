@@ -17,7 +17,8 @@ ALLOWED_TAGS = frozenset(
 )
 ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "role"},
-    "a": {"href", "title", "rel"},
+    # data-version*: Robust Links, a cited link's dated copy (checked below).
+    "a": {"href", "title", "rel", "data-versionurl", "data-versiondate"},
     "img": {"src", "alt", "title", "width", "height"},
     "ol": {"start", "reversed"},
     "th": {"style", "colspan", "rowspan"},
@@ -34,9 +35,12 @@ _IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
 _DATA_IMAGE = re.compile(r"data:image/[a-z0-9.+-]+[;,]")
 _WHITESPACE = re.compile(r"\s+")
 _NOT_TEXT = re.compile(
-    r'<sup class="footnote-ref">.*?</sup>|<a [^>]*class="footnote-(?:backref|source)"[^>]*>.*?</a>',
+    r'<sup class="footnote-ref">.*?</sup>'
+    r'|<(a|span) [^>]*class="footnote-(?:backref|source|archive)"[^>]*>.*?</\1>',
     re.DOTALL,
 )
+_VERSION_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f]+\Z", re.IGNORECASE)
 
 
 def _alignment(style: str) -> str | None:
@@ -47,6 +51,10 @@ def _alignment(style: str) -> str | None:
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "style":
         return _alignment(value)
+    if attribute == "data-versionurl":
+        return value if _WEB_URL.match(value) else None
+    if attribute == "data-versiondate":
+        return value if _VERSION_DATE.fullmatch(value) else None
     if attribute not in _URL_ATTRIBUTES:
         return value
     url = _IGNORED_IN_URLS.sub("", value).lower()
