@@ -322,6 +322,8 @@
     textarea.scrollTop = Math.max(0, offsets[0] - textarea.clientHeight / 3);
   }
 
+  var retried = false;
+
   function refresh() {
     clearTimeout(timer);
     timer = null;
@@ -351,7 +353,17 @@
         measure();
       })
       .catch(function () {
-        if (ticket === latest) tell(strings.previewFailed);
+        if (ticket !== latest) return;
+        // One quiet retry: a busy server or a dropped connection is no reason to worry anyone.
+        if (!retried) {
+          retried = true;
+          timer = setTimeout(refresh, 1000);
+          return;
+        }
+        tell(strings.previewFailed);
+      })
+      .then(function () {
+        if (ticket === latest && !timer) retried = false;
       });
   }
 

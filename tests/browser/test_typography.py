@@ -193,15 +193,27 @@ def test_body_paragraphs_measure_60_to_75_characters_a_line(seed, open_at, viewp
 
 
 def fonts_within(page, selector: str) -> set[tuple[str, str]]:
-    """The font family and size of every element in the notes (the number beside a line too)."""
+    """The font family and size of every element in the notes (the number beside a line too).
+
+    A source card inside a note is a card, with its own smaller lines: it is checked apart
+    (:func:`card_families`), for its face only."""
     return {
         tuple(font)
         for font in page.locator(selector).evaluate_all(
             """elements => elements.flatMap(e => [e, ...e.querySelectorAll('*')])
-                 .filter(e => !e.matches('sup, sup *, code, code *'))
+                 .filter(e => !e.matches('sup, sup *, code, code *, .source-card, .source-card *'))
                  .map(e => getComputedStyle(e)).map(s => [s.fontFamily, s.fontSize])"""
         )
     }
+
+
+def card_families(page, selector: str) -> set[str]:
+    return set(
+        page.locator(f"{selector} .source-card").evaluate_all(
+            """cards => cards.flatMap(c => [c, ...c.querySelectorAll('*')])
+                 .map(e => getComputedStyle(e).fontFamily)"""
+        )
+    )
 
 
 def test_notes_read_in_one_face_and_size_as_list_popover_and_sidenote(seed, open_at):
@@ -219,6 +231,7 @@ def test_notes_read_in_one_face_and_size_as_list_popover_and_sidenote(seed, open
     page.locator("#fnref-4").hover()
     expect(page.get_by_role("tooltip")).to_be_visible()
     assert fonts_within(page, ".footnote-popover") == {(family, size)}
+    assert card_families(page, ".footnote-popover") <= {family}, "a card in another face"
 
     wide = open_at(seed.get_absolute_url(), WIDE)
     wait_for_fonts(wide)

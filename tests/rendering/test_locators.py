@@ -1,6 +1,7 @@
 """Where in a source a note points, as writers write it."""
 
 import pytest
+from django.utils import translation
 
 from posts.rendering import render
 from posts.rendering.locators import find_locator
@@ -37,10 +38,11 @@ def test_only_words_after_the_linked_title_count():
 
 
 def test_a_note_citing_an_earlier_notes_source_says_so():
-    rendered = render(
-        "A.[^1] B.[^2] C.[^3]\n\n[^1]: **CBS** - [Titel](https://x.nl), p. 12\n"
-        "[^2]: Los.\n[^3]: **cbs** - [Titel](https://x.nl), p. 14\n"
-    )
+    with translation.override("en"):
+        rendered = render(
+            "A.[^1] B.[^2] C.[^3]\n\n[^1]: **CBS** - [Titel](https://x.nl), p. 12\n"
+            "[^2]: Los.\n[^3]: **cbs** - [Titel](https://x.nl), p. 14\n"
+        )
     third = rendered.html.split('<li id="fn-3">')[1].split("</li>")[0]
     assert '<span class="same-source">(same source as <a href="#fn-1">note 1</a>)</span>' in third
     assert "same-source" not in rendered.html.split('<li id="fn-3">')[0]
