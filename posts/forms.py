@@ -2,10 +2,12 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.html import conditional_escape
 from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from posts.bodies import render_body
 from posts.conflicts import COMPARED_FIELDS, Conflict, find_conflict, newest_revision_id
+from posts.editor_checks import source_hints
 from posts.models import RESERVED_SLUGS, Post
 from posts.rendering import Rendered
 
@@ -82,6 +84,13 @@ class PostAdminForm(forms.ModelForm):
                 [forms.ValidationError(message, code="footnote") for message in errors]
             )
         self.body_warnings = [p.message for p in rendered.problems if not p.is_error]
+        # What the desk's live checks show too: a note naming no source, an image without a
+        # description, an empty link.
+        self.body_warnings += [
+            gettext("Line %(line)s: %(problem)s")
+            % {"line": hint["line"], "problem": hint["message"]}
+            for hint in source_hints(body, rendered)
+        ]
         return body
 
     def author_order(self) -> list[int]:

@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 
 @dataclass(frozen=True)
 class SourceCard:
     """One registered source as a reader meets it in a note: who published what, and where
     the register keeps it. ``type_label`` (the type's name) and ``year`` (of issue) are empty
-    where the register does not know them; a link state joins them once links are checked."""
+    where the register does not know them."""
 
     publisher: str
     title: str
@@ -17,6 +17,10 @@ class SourceCard:
     cited_in: int
     type_label: str = ""
     year: int | None = None
+    # The link checker's verdict: when the cited address no longer answers, the card says so
+    # and offers the archived copy.
+    unreachable: bool = False
+    archive_url: str = ""
 
     @property
     def facts(self) -> list[str]:
@@ -29,4 +33,6 @@ class SourceCard:
                 ngettext("cited by %(n)s article", "cited by %(n)s articles", self.cited_in)
                 % {"n": self.cited_in}
             )
+        if self.unreachable:
+            facts.append(gettext("link no longer reachable"))
         return facts

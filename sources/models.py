@@ -260,6 +260,8 @@ class Source(models.Model):
             cited_in=self.listed_articles if cited_in is None else cited_in,
             type_label=str(capfirst(self.get_kind_display())) if self.kind else "",
             year=issued[0] if issued else None,
+            unreachable=self.link_broken,
+            archive_url=self.archive_url if self.link_broken else "",
         )
 
 

@@ -45,3 +45,13 @@ def test_a_post_written_in_the_admin_is_on_the_site(editor_client, client):
     html = client.get(post.get_absolute_url()).content.decode()
     assert 'class="admonition admonition-tip"' in html
     assert 'id="fn-1"' in html
+
+
+@pytest.mark.django_db
+def test_the_desks_checks_are_reported_on_save_too(editor_client):
+    body = "Tekst.[^1]\n\n![](https://example.org/x.png)\n\n[^1]: Een noot zonder bron.\n"
+    response = _submit(editor_client, body)
+    assert Post.objects.filter(slug="nieuw").exists()
+    messages = [str(m) for m in response.context["messages"]]
+    assert any(m.startswith("Regel 3: Een afbeelding zonder beschrijving") for m in messages)
+    assert any(m.startswith("Regel 4: Noot [^1] noemt geen bron") for m in messages)

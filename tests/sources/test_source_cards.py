@@ -150,3 +150,17 @@ def test_source_card_reads_the_register(make_post):
     source.kind, source.issued = Source.Kind.DATASET, "2023-11-02"
     with translation.override("en"):
         assert (source.card().type_label, source.card().year) == ("Dataset", 2023)
+
+
+def test_a_card_says_when_the_cited_link_is_broken_and_offers_the_archived_copy(client, make_post):
+    post = make_post(body=f"Een.[^1]\n\n[^1]: {VNG}\n")
+    archive = "https://web.archive.org/web/20240101/https://vng.nl/"
+    Source.objects.filter(publisher="VNG").update(
+        link_state=Source.LinkState.BROKEN, archive_url=archive
+    )
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert _items(html) == [
+        "VNG: Samen organiseren · geciteerd door 1 artikel · link niet meer bereikbaar"
+        " · gearchiveerde versie"
+    ]
+    assert f'class="source-card-archive" href="{archive}"' in _cards_html(html)
