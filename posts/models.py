@@ -469,6 +469,8 @@ class FormerAddressQuerySet(models.QuerySet):
     def target_of(self, path: str) -> str | None:
         """Where an address of the old site now lives: an article's page (while it is
         published) or one of our list pages; None when the address is not known."""
+        if "\x00" in path or len(path) > FormerAddress._meta.get_field("path").max_length:
+            return None  # no address of ours has those (PostgreSQL refuses a NUL in text)
         candidates = {path, path.rstrip("/")} - {""}
         found = (
             self.filter(path__in=candidates)
