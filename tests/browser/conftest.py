@@ -138,3 +138,35 @@ def screenshot(page, name: str, full_page: bool = True) -> None:
         return
     Path(SHOTS_DIR).mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(Path(SHOTS_DIR) / f"{name}.png"), full_page=full_page)
+
+
+# The writers' real seed 000 (39 notes, nine sections), for the article-layout tests.
+SEED_SLUG = "ai-risicos-niet-adopteren-achterblijven"
+
+
+@pytest.fixture
+def seed(site, seeds_dir):
+    """Seed 000 imported beside the browser tests' own content."""
+    from blog_project.importing import import_paths
+    from posts.models import Post
+
+    (path,) = seeds_dir.glob("000_*.txt")
+    import_paths([path])
+    return Post.objects.get(slug=SEED_SLUG)
+
+
+@pytest.fixture
+def open_at(browser, live_server):
+    """Opens a path in a fresh context of the given viewport; closes every context after."""
+    contexts = []
+
+    def open_page(path: str, viewport: dict, **options):
+        context = new_context(browser, live_server, viewport=viewport, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -8,42 +8,15 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from blog_project.importing import import_paths
 from posts.models import Post
 from posts.services import post_write
 from sources.models import Source
-from tests.browser.conftest import new_context
 from tests.browser.test_accessibility import axe_violations
-from tests.browser.test_wide_layout import NARROW, SEED_SLUG, WIDE, keep_screenshot
+from tests.browser.test_wide_layout import NARROW, WIDE, keep_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VNG_TITLE = "Voorbeelden internationale AI-overheid"  # the source of note 4
-
-
-@pytest.fixture
-def seed(site, seeds_dir) -> Post:
-    """Seed 000: 39 notes, every one citing one of six registered sources."""
-    (path,) = seeds_dir.glob("000_*.txt")
-    import_paths([path])
-    return Post.objects.get(slug=SEED_SLUG)
-
-
-@pytest.fixture
-def open_at(browser, live_server):
-    """Opens a path in a fresh context of the given viewport; closes every context after."""
-    contexts = []
-
-    def open_page(path: str, viewport: dict, **options):
-        context = new_context(browser, live_server, viewport=viewport, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(path)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture

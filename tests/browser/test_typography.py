@@ -13,14 +13,11 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from sources.models import Source
-from tests.browser import test_wide_layout
 from tests.browser.conftest import new_context
 from tests.browser.test_wide_layout import MEDIUM, NARROW, WIDE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-seed = test_wide_layout.seed  # seed 000, imported
-open_at = test_wide_layout.open_at  # a page at a viewport
 
 TEXT_FACE = "Bronpunt Text"
 

@@ -13,15 +13,13 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from blog_project.importing import import_paths
 from posts.models import Post
 from posts.services import post_write
-from tests.browser.conftest import SHOTS_DIR, new_context
+from tests.browser.conftest import SHOTS_DIR
 from tests.browser.test_accessibility import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SEED_SLUG = "ai-risicos-niet-adopteren-achterblijven"
 WIDE = {"width": 1440, "height": 900}
 MEDIUM = {"width": 1024, "height": 768}
 NARROW = {"width": 390, "height": 844}
@@ -45,31 +43,6 @@ TEXT_END_AND_NOTES = """() => {
   const last = paragraphs[paragraphs.length - 1].getBoundingClientRect();
   return [last.bottom, document.querySelector('.footnotes').getBoundingClientRect().top];
 }"""
-
-
-@pytest.fixture
-def seed(site, seeds_dir) -> Post:
-    """Seed 000 imported beside the browser tests' own content."""
-    (path,) = seeds_dir.glob("000_*.txt")
-    import_paths([path])
-    return Post.objects.get(slug=SEED_SLUG)
-
-
-@pytest.fixture
-def open_at(browser, live_server):
-    """Opens a path in a fresh context of the given viewport; closes every context after."""
-    contexts = []
-
-    def open_page(path: str, viewport: dict, **options):
-        context = new_context(browser, live_server, viewport=viewport, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(path)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 def keep_screenshot(page, name: str, tmp_path: Path) -> Path:
