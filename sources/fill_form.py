@@ -39,21 +39,7 @@ class SourceForm(forms.ModelForm):
     class Meta:
         model = Source
         # The admin's fieldsets decide; these are the editor's fields of today.
-        fields = [
-            "publisher",
-            "title",
-            "slug",
-            "kind",
-            "creators",
-            "issued",
-            "container_title",
-            "url",
-            "doi",
-            "isbn",
-            "language",
-            "accessed",
-            "description",
-        ]
+        fields = ["slug", *Source.REFERENCE_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

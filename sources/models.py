@@ -75,6 +75,21 @@ class Source(models.Model):
     """A cited source with what a reference needs; :meth:`to_csl` gives it as CSL-JSON."""
 
     Kind = SourceKind
+    # What an editor writes of a source (besides its slug): the admin's form and sources.yml.
+    REFERENCE_FIELDS = (
+        "publisher",
+        "title",
+        "kind",
+        "creators",
+        "issued",
+        "container_title",
+        "url",
+        "doi",
+        "isbn",
+        "language",
+        "accessed",
+        "description",
+    )
     LinkState = LinkState
 
     publisher = models.CharField(

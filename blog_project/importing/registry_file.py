@@ -23,20 +23,7 @@ from sources.registry import source_key
 
 SOURCES_FILE = "sources.yml"
 # The fields written and read, besides the slug (the key of each entry) and the aliases.
-FIELDS = (
-    "publisher",
-    "title",
-    "kind",
-    "creators",
-    "issued",
-    "container_title",
-    "url",
-    "doi",
-    "isbn",
-    "language",
-    "accessed",
-    "description",
-)
+FIELDS = Source.REFERENCE_FIELDS
 
 
 @dataclass(frozen=True)
